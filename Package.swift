@@ -1,0 +1,109 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   QualityRules (pure, no Vapor/Fluent/NIO) ← QualityStorage (Fluent) ← QualityWeb (Vapor) ← QualityCLI ← qualitycity
+// QualityAPI holds only the code generated from the OpenAPI document.
+let package = Package(
+    name: "QualityCity",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qualitycity", targets: ["qualitycity"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        // The policies as cited, date-versioned data and the engine that evaluates them.
+        .target(
+            name: "QualityRules",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Policies")]
+        ),
+        // Fluent models, migrations and repositories; SQLite and PostgreSQL.
+        .target(
+            name: "QualityStorage",
+            dependencies: [
+                "QualityRules",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The Vapor application: pages, JSON API, sessions, middleware.
+        .target(
+            name: "QualityWeb",
+            dependencies: [
+                "QualityRules",
+                "QualityStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Public")]
+        ),
+        // Every `qualitycity` subcommand, as a library the tests can call.
+        .target(
+            name: "QualityCLI",
+            dependencies: [
+                "QualityRules",
+                "QualityStorage",
+                "QualityWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "qualitycity",
+            dependencies: ["QualityCLI"]
+        ),
+        .testTarget(
+            name: "QualityRulesTests",
+            dependencies: ["QualityRules"],
+            resources: [.copy("Cases")]
+        ),
+        .testTarget(
+            name: "QualityStorageTests",
+            dependencies: ["QualityStorage", "QualityTestSupport"]
+        ),
+        .testTarget(
+            name: "QualityWebTests",
+            dependencies: [
+                "QualityWeb",
+                "QualityTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
+            name: "QualityCLITests",
+            dependencies: ["QualityCLI", "QualityTestSupport"]
+        ),
+        // Shared test fixtures: a database per test on SQLite or PostgreSQL, a fixed clock.
+        .target(
+            name: "QualityTestSupport",
+            dependencies: [
+                "QualityStorage",
+                "QualityRules",
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            path: "Tests/QualityTestSupport"
+        ),
+    ]
+)
