@@ -1,0 +1,29 @@
+import FluentKit
+
+/// Every migration of QualityCity, in the order they run, grouped by feature. The same list runs on SQLite
+/// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
+public enum Migrations {
+    public static var all: [any Migration] {
+        foundation + accounts + calls + audit
+    }
+
+    static let foundation: [any Migration] = [
+        CreateSettings(),
+        CreateJobs(),
+    ]
+
+    static let accounts: [any Migration] = [
+        CreateEnterprises(),
+        CreateAccounts(),
+        CreateInbox(),
+    ]
+
+    static let calls: [any Migration] = [
+        CreateCalls(),
+        CreateApplications(),
+    ]
+
+    static let audit: [any Migration] = [
+        CreateAudit(),
+    ]
+}

@@ -1,0 +1,92 @@
+import Plot
+import QualityRules
+import Vapor
+
+/// The chrome of every page: header with the role's navigation and the language switch, the demo banner,
+/// main content, footer. Print styles drop the chrome so forms and certificates print cleanly.
+enum Layout {
+    static func page(_ context: PageContext, title: LocalizedText, _ content: Node<HTML.BodyContext>...) -> String {
+        let html = HTML(
+            .attribute(named: "lang", value: context.language == .zh ? "zh-CN" : "en"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(context.t(title)) · \(context.t(Strings.App.shortName))"),
+                .link(.rel(.stylesheet), .href("/styles.css"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(context.t(Strings.App.skipToContent))),
+                header(context),
+                .if(context.isDemo, .div(.class("demo-banner no-print"), .text(context.t(Strings.App.demoBanner)))),
+                .main(.id("main"), .h1(.text(context.t(title))), .group(content)),
+                .footer(.class("no-print"), .p(.text(context.t(Strings.App.footer))))
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let other: Language = context.language == .zh ? .en : .zh
+        let back = context.currentPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return .header(
+            .class("site no-print"),
+            .a(.class("brand"), .href(SiteURL.home.path), .text(context.t(Strings.App.name))),
+            .nav(
+                .ul(
+                    .li(.a(.href(SiteURL.home.path), .text(context.t(Strings.Navigation.home)))),
+                    .li(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Navigation.calls)))),
+                    .group(Navigation.links(for: context).map { link in
+                        .li(.a(.href(link.path), .text(context.t(link.title))))
+                    })
+                )
+            ),
+            .div(
+                .class("account"),
+                .a(.class("lang"), .href(SiteURL.language(other).path + "?back=" + back),
+                   .attribute(named: "hreflang", value: other.rawValue), .text(context.t(Strings.App.switchLanguage))),
+                .unwrap(context.user, { user in
+                    .group(
+                        .span(.class("who"), .text("\(user.displayName) · \(context.t(Strings.Roles.name(user.role)))")),
+                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
+                              Forms.csrf(context),
+                              .button(.type(.submit), .class("link"), .text(context.t(Strings.Navigation.signOut))))
+                    )
+                }, else: .a(.href(SiteURL.login.path), .text(context.t(Strings.Navigation.signIn))))
+            )
+        )
+    }
+}
+
+/// The links each role sees besides the public ones.
+enum Navigation {
+    struct Link {
+        var title: LocalizedText
+        var path: String
+    }
+
+    static func links(for context: PageContext) -> [Link] {
+        guard context.user != nil else { return [] }
+        return []
+    }
+}
+
+/// Pieces every form uses.
+enum Forms {
+    static func csrf(_ context: PageContext) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken))
+    }
+}
+
+/// A rendered page as a response.
+struct HTMLPage: AsyncResponseEncodable {
+    var html: String
+    var status: HTTPResponseStatus = .ok
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.body = .init(string: html)
+        return response
+    }
+}
