@@ -50,10 +50,18 @@ public enum TestDatabase {
     /// The migrated template, made once per test process and named by the migrations it holds.
     actor Template {
         static let shared = Template()
-        private var ready: String?
+        /// One task, shared by every test that asks: an actor alone would let two callers interleave at
+        /// the first `await` and both build the template.
+        private var building: Task<String, any Error>?
 
         func name(base: String) async throws -> String {
-            if let ready { return ready }
+            if let building { return try await building.value }
+            let task = Task { try await Self.build(base: base) }
+            building = task
+            return try await task.value
+        }
+
+        private static func build(base: String) async throws -> String {
             let names = Migrations.all.map { String(describing: type(of: $0)) }.joined(separator: ",")
             var hasher = Hasher64()
             hasher.combine(names)
@@ -73,7 +81,6 @@ public enum TestDatabase {
             try await migrator.prepareBatch().get()
             // A template must have no open connections when it is cloned.
             await databases.shutdownAsync()
-            ready = name
             return name
         }
     }

@@ -11,7 +11,8 @@ struct RequestIDMiddleware: AsyncMiddleware {
            incoming.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             id = incoming
         } else {
-            id = request.id
+            // Not `request.id`: Vapor fills that from the same header, unchecked.
+            id = UUID().uuidString
         }
         request.logger[metadataKey: "request-id"] = .string(id)
         do {

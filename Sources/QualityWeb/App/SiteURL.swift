@@ -32,7 +32,7 @@ enum SiteURL: Sendable {
         case .metrics: [.literal("metrics")]
         case .login: [.literal("login")]
         case .logout: [.literal("logout")]
-        case .language(let language): [.literal("language"), .literal(language.rawValue)]
+        case .language(let language): [.literal("language"), .literal(language == .zh ? "zh" : "en")]
         case .calls: [.literal("calls")]
         case .call(let id): [.literal("calls"), Self.parameter("callID", id)]
         }

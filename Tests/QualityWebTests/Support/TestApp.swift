@@ -1,0 +1,33 @@
+import Foundation
+import QualityRules
+import QualityStorage
+import QualityTestSupport
+@testable import QualityWeb
+import Vapor
+import VaporTesting
+
+/// Builds an application on a fresh database (SQLite in memory, or PostgreSQL when the suite runs there),
+/// migrated, optionally with the demo city, and shuts it down afterwards.
+func withTestApp<T>(
+    clock: FixedClock = .standard(),
+    demo: Bool = false,
+    _ body: (Application) async throws -> T
+) async throws -> T {
+    let settings = try await TestDatabase.fresh(migrated: false)
+    let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("qc-uploads-\(UUID().uuidString)").path
+    let configuration = AppConfiguration(database: settings, port: 0, uploadsDirectory: uploads, loadDemoIfEmpty: demo,
+                                         bcryptCost: 4, clock: clock)
+    let app = try await QualityCityApp.make(configuration, environment: .testing)
+    app.logger.logLevel = .warning
+    do {
+        try await QualityCityApp.migrate(app)
+        if demo { _ = try await DemoCity.loadIfNew(app) }
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: uploads)
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
