@@ -19,7 +19,7 @@ struct AuditChainTests {
     func intact() async throws {
         try await TestStorage.withDatabase { db in
             for n in 1...5 {
-                try await db.transaction { try await AuditChain.append(Self.entry(n), on: $0) }
+                try await db.writeTransaction { try await AuditChain.append(Self.entry(n), on: $0) }
             }
             let result = try await AuditChain.verify(on: db)
             #expect(result.isIntact)
@@ -31,7 +31,7 @@ struct AuditChainTests {
     func editedRow() async throws {
         try await TestStorage.withDatabase { db in
             for n in 1...5 {
-                try await db.transaction { try await AuditChain.append(Self.entry(n), on: $0) }
+                try await db.writeTransaction { try await AuditChain.append(Self.entry(n), on: $0) }
             }
             // MUT: change a reason directly in the database
             try await (db as! any SQLDatabase).raw("UPDATE audit_events SET reason = 'quietly changed' WHERE seq = 3").run()
@@ -46,7 +46,7 @@ struct AuditChainTests {
     func deletedRow() async throws {
         try await TestStorage.withDatabase { db in
             for n in 1...4 {
-                try await db.transaction { try await AuditChain.append(Self.entry(n), on: $0) }
+                try await db.writeTransaction { try await AuditChain.append(Self.entry(n), on: $0) }
             }
             try await (db as! any SQLDatabase).raw("DELETE FROM audit_events WHERE seq = 2").run()
             let result = try await AuditChain.verify(on: db)
@@ -58,7 +58,7 @@ struct AuditChainTests {
     func deletedLastRow() async throws {
         try await TestStorage.withDatabase { db in
             for n in 1...3 {
-                try await db.transaction { try await AuditChain.append(Self.entry(n), on: $0) }
+                try await db.writeTransaction { try await AuditChain.append(Self.entry(n), on: $0) }
             }
             try await (db as! any SQLDatabase).raw("DELETE FROM audit_events WHERE seq = 3").run()
             let result = try await AuditChain.verify(on: db)
@@ -72,7 +72,7 @@ struct AuditChainTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 1...24 {
                     group.addTask { () async throws -> Void in
-                        _ = try await db.transaction { try await AuditChain.append(Self.entry(n), on: $0) }
+                        _ = try await db.writeTransaction { try await AuditChain.append(Self.entry(n), on: $0) }
                     }
                 }
                 try await group.waitForAll()
@@ -88,7 +88,7 @@ struct AuditChainTests {
         try await TestStorage.withDatabase { db in
             struct Refused: Error {}
             await #expect(throws: Refused.self) {
-                try await db.transaction { tx in
+                try await db.writeTransaction { tx in
                     try await AuditChain.append(Self.entry(1), on: tx)
                     throw Refused()
                 }

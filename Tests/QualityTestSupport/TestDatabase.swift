@@ -21,7 +21,9 @@ public enum TestDatabase {
     /// place (on PostgreSQL that is a clone of the template, which is much faster than migrating).
     public static func fresh(migrated: Bool = false) async throws -> DatabaseSettings {
         guard let base = postgresURL else {
-            return DatabaseSettings(storage: .sqliteMemory(identifier: UUID().uuidString))
+            // A file, not shared-cache memory: shared-cache SQLite locks tables differently from a real file.
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("qc-test-\(UUID().uuidString).sqlite").path
+            return DatabaseSettings(storage: .sqliteFile(path: path))
         }
         let name = "qc_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         let template = migrated ? try await Template.shared.name(base: base) : "template0"
@@ -29,6 +31,12 @@ public enum TestDatabase {
             try await sql.raw("CREATE DATABASE \(ident: String(name)) TEMPLATE \(ident: template)").run()
         }
         return DatabaseSettings(storage: .postgres(url: replacingDatabase(in: base, with: String(name))))
+    }
+
+    /// Removes a test's SQLite file (and its write-ahead log); PostgreSQL test databases go with the cluster.
+    public static func discard(_ settings: DatabaseSettings) {
+        guard case .sqliteFile(let path) = settings.storage else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     static func replacingDatabase(in url: String, with name: String) -> String {

@@ -16,14 +16,17 @@ public enum TestStorage {
         let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
         do {
             // PostgreSQL databases come migrated from the template; SQLite ones are migrated here.
+            try await StorageTuning.apply(to: database)
             if migrated, settings.kind == .sqlite {
                 try await migrate(databases: databases, logger: logger)
             }
             let result = try await body(database)
             await databases.shutdownAsync()
+            TestDatabase.discard(settings)
             return result
         } catch {
             await databases.shutdownAsync()
+            TestDatabase.discard(settings)
             throw error
         }
     }

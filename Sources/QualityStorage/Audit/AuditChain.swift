@@ -73,8 +73,8 @@ public struct AuditVerification: Sendable, Equatable {
 public enum AuditChain {
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// Appends an entry. Call it inside the transaction that makes the change it records, so the change and
-    /// its record commit or roll back together.
+    /// Appends an entry. Call it inside the `writeTransaction` that makes the change it records, so the
+    /// change and its record commit or roll back together.
     @discardableResult
     public static func append(_ entry: AuditEntry, on database: any Database) async throws -> AuditEvent {
         guard let sql = database as? any SQLDatabase else { fatalError("QualityCity runs on SQL databases only") }

@@ -67,6 +67,7 @@ public enum QualityCityApp {
     /// Runs the migrations that have not run yet; running them again changes nothing.
     public static func migrate(_ app: Application) async throws {
         try await checkDatabase(app)
+        try await StorageTuning.apply(to: app.db)
         try await app.autoMigrate()
         try await ensureSecrets(app)
     }

@@ -25,9 +25,11 @@ func withTestApp<T>(
         let result = try await body(app)
         try await app.asyncShutdown()
         try? FileManager.default.removeItem(atPath: uploads)
+        TestDatabase.discard(settings)
         return result
     } catch {
         try? await app.asyncShutdown()
+        TestDatabase.discard(settings)
         throw error
     }
 }

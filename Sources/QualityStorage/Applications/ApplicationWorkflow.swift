@@ -1,0 +1,61 @@
+/// What may happen to an application, by whom, from which stage. The table is the whole rule: services ask
+/// it before they write, tests walk it, and the audit trail records the `action` names used here.
+public enum ApplicationAction: String, Codable, CaseIterable, Sendable {
+    /// The enterprise submits (or resubmits after a return) before the deadline.
+    case submit
+    case withdraw
+    /// The district bureau returns the application for correction, with reasons and a deadline.
+    case returnForCorrection = "return"
+    /// The district bureau forwards it to the city with its preliminary opinion.
+    case forward
+    /// The city's eligibility review, with the engine's verdict beside it.
+    case passEligibility = "pass_eligibility"
+    case failEligibility = "fail_eligibility"
+    /// The city records the material and on-site review (spot verification, 000 §三).
+    case recordOnSiteReview = "record_onsite"
+    case failOnSiteReview = "fail_onsite"
+}
+
+/// Who acts in the workflow.
+public enum WorkflowActor: String, Sendable {
+    case enterprise
+    case district
+    case city
+}
+
+public enum ApplicationWorkflow {
+    public struct Transition: Sendable, Equatable {
+        public var action: ApplicationAction
+        public var actor: WorkflowActor
+        public var from: Set<ApplicationStage>
+        public var to: ApplicationStage
+    }
+
+    public static let transitions: [Transition] = [
+        Transition(action: .submit, actor: .enterprise, from: [.draft, .returned], to: .submitted),
+        Transition(action: .withdraw, actor: .enterprise,
+                   from: [.draft, .submitted, .returned, .forwarded, .eligible, .onSiteReviewed, .expertReview, .scored],
+                   to: .withdrawn),
+        Transition(action: .returnForCorrection, actor: .district, from: [.submitted], to: .returned),
+        Transition(action: .forward, actor: .district, from: [.submitted], to: .forwarded),
+        Transition(action: .passEligibility, actor: .city, from: [.forwarded], to: .eligible),
+        Transition(action: .failEligibility, actor: .city, from: [.forwarded], to: .ineligible),
+        Transition(action: .recordOnSiteReview, actor: .city, from: [.eligible], to: .onSiteReviewed),
+        Transition(action: .failOnSiteReview, actor: .city, from: [.eligible], to: .ineligible),
+    ]
+
+    public static func transition(for action: ApplicationAction) -> Transition {
+        transitions.first { $0.action == action }!
+    }
+
+    /// The stage `action` leads to from `stage`, or nil when it is not allowed there.
+    public static func target(of action: ApplicationAction, from stage: ApplicationStage) -> ApplicationStage? {
+        let transition = transition(for: action)
+        return transition.from.contains(stage) ? transition.to : nil
+    }
+
+    /// The actions `actor` may take on an application in `stage`, for showing the right buttons.
+    public static func actions(for actor: WorkflowActor, in stage: ApplicationStage) -> [ApplicationAction] {
+        transitions.filter { $0.actor == actor && $0.from.contains(stage) }.map(\.action)
+    }
+}
