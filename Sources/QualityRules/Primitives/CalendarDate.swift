@@ -136,7 +136,7 @@ extension CalendarDate: Codable {
 }
 
 /// An inclusive range of calendar days, e.g. an in-force period or a look-back window.
-public struct DateInterval: Hashable, Sendable, Codable {
+public struct DayRange: Hashable, Sendable, Codable {
     public var start: CalendarDate
     /// Nil means open-ended ("长期有效").
     public var end: CalendarDate?

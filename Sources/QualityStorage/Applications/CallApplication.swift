@@ -24,6 +24,8 @@ public final class CallApplication: Model, @unchecked Sendable {
     @OptionalField(key: "preliminary_opinion") public var preliminaryOpinion: String?
     /// "recommend" or "not_recommend", the district's preliminary opinion (初步意见).
     @OptionalField(key: "district_recommendation") public var districtRecommendation: String?
+    /// What the material and on-site review (spot verification) found.
+    @OptionalField(key: "onsite_findings") public var onSiteFindings: String?
     /// The engine's evaluation (JSON) at the last submission or eligibility review.
     @OptionalField(key: "evaluation_json") public var evaluationJSON: String?
     @OptionalField(key: "engine_verdict") public var engineVerdict: String?

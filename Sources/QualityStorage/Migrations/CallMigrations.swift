@@ -55,6 +55,7 @@ struct CreateApplications: AsyncMigration {
             .field("return_deadline", .string)
             .field("preliminary_opinion", .string)
             .field("district_recommendation", .string)
+            .field("onsite_findings", .string)
             .field("evaluation_json", .string)
             .field("engine_verdict", .string)
             .field("idempotency_key", .string)

@@ -19,7 +19,7 @@ public enum QualityCityApp {
     }
 
     public static func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
-        app.qualityCity = QualityCityServices(configuration: configuration)
+        app.qualityCity = QualityCityServices(configuration: configuration, assessor: try EngineAssessor.bundled())
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxUploadBytes + 1024 * 1024)
@@ -103,8 +103,14 @@ public final class QualityCityServices: @unchecked Sendable {
     private let lock = NSLock()
     private var _formSigningSecret = Data()
 
-    init(configuration: AppConfiguration) {
+    /// The rules engine as the workflow sees it.
+    public let assessor: any ApplicationAssessor
+    let uploads: UploadStore
+
+    init(configuration: AppConfiguration, assessor: any ApplicationAssessor) {
         self.configuration = configuration
+        self.assessor = assessor
+        self.uploads = UploadStore(directory: configuration.uploadsDirectory, maxBytes: configuration.maxUploadBytes)
     }
 
     public var clock: any WallClock { configuration.clock }
@@ -138,6 +144,10 @@ extension Application {
 }
 
 extension Request {
+    var applications: ApplicationService {
+        ApplicationService(database: db, clock: qualityCity.clock, assessor: qualityCity.assessor, uploads: qualityCity.uploads)
+    }
+
     public var qualityCity: QualityCityServices { application.qualityCity }
     /// Today in Asia/Shanghai by the injected clock.
     public var today: CalendarDate { application.qualityCity.clock.today() }

@@ -7,4 +7,10 @@ func routes(_ app: Application) throws {
     LoginController.register(on: app)
     HomeController.register(on: app)
     CallsController.register(on: app)
+    SignupController.register(on: app)
+    EnterpriseHomeController.register(on: app)
+    ApplicationsController.register(on: app)
+    InboxController.register(on: app)
+    AdminCallsController.register(on: app)
+    AdminAccountsController.register(on: app)
 }

@@ -19,6 +19,24 @@ enum SiteURL: Sendable {
     case language(Language)
     case calls
     case call(Parameter<UUID>)
+    case callApply(Parameter<UUID>)
+    case signup
+    case enterpriseHome
+    case enterpriseProfile
+    case applications
+    case application(Parameter<UUID>)
+    case applicationPrint(Parameter<UUID>)
+    case applicationForm(Parameter<UUID>)
+    case applicationMaterials(Parameter<UUID>)
+    case applicationFile(Parameter<UUID>, Parameter<UUID>)
+    case applicationAction(Parameter<UUID>, ApplicationActionPath)
+    case inbox
+    case inboxRead(Parameter<UUID>)
+    case adminCalls
+    case adminCallNew
+    case adminCallStage(Parameter<UUID>)
+    case adminAccounts
+    case adminAccountDeactivate(Parameter<UUID>)
 
     private enum Segment {
         case literal(String)
@@ -35,6 +53,26 @@ enum SiteURL: Sendable {
         case .language(let language): [.literal("language"), .literal(language == .zh ? "zh" : "en")]
         case .calls: [.literal("calls")]
         case .call(let id): [.literal("calls"), Self.parameter("callID", id)]
+        case .callApply(let id): [.literal("calls"), Self.parameter("callID", id), .literal("apply")]
+        case .signup: [.literal("signup")]
+        case .enterpriseHome: [.literal("enterprise")]
+        case .enterpriseProfile: [.literal("enterprise"), .literal("profile")]
+        case .applications: [.literal("applications")]
+        case .application(let id): [.literal("applications"), Self.parameter("applicationID", id)]
+        case .applicationPrint(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("print")]
+        case .applicationForm(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("form")]
+        case .applicationMaterials(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("materials")]
+        case .applicationFile(let id, let file):
+            [.literal("applications"), Self.parameter("applicationID", id), .literal("files"), Self.parameter("fileID", file)]
+        case .applicationAction(let id, let action):
+            [.literal("applications"), Self.parameter("applicationID", id), .literal(action.rawValue)]
+        case .inbox: [.literal("inbox")]
+        case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageID", id), .literal("read")]
+        case .adminCalls: [.literal("admin"), .literal("calls")]
+        case .adminCallNew: [.literal("admin"), .literal("calls"), .literal("new")]
+        case .adminCallStage(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("stage")]
+        case .adminAccounts: [.literal("admin"), .literal("accounts")]
+        case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
         }
     }
 
@@ -64,6 +102,15 @@ enum SiteURL: Sendable {
             }
         }
     }
+}
+
+/// The actions on an application that have their own POST route.
+enum ApplicationActionPath: String, CaseIterable, Sendable {
+    case submit, withdraw
+    case returnForCorrection = "return"
+    case forward
+    case eligibility
+    case onsite
 }
 
 extension Request {

@@ -65,8 +65,24 @@ enum Navigation {
     }
 
     static func links(for context: PageContext) -> [Link] {
-        guard context.user != nil else { return [] }
-        return []
+        guard let user = context.user else {
+            return [Link(title: Strings.Navigation.signup, path: SiteURL.signup.path)]
+        }
+        var links: [Link] = []
+        switch user.role {
+        case .enterprise:
+            links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
+                     Link(title: Strings.Applications.mine, path: SiteURL.applications.path)]
+        case .districtOfficer:
+            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path)]
+        case .cityOfficer:
+            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
+                     Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
+                     Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
+        default:
+            break
+        }
+        return links + [Link(title: Strings.Inbox.title, path: SiteURL.inbox.path)]
     }
 }
 

@@ -26,6 +26,8 @@ enum Strings {
         static let signIn = T(zh: "登录", en: "Sign in")
         static let signOut = T(zh: "退出", en: "Sign out")
         static let signedInAs = T(zh: "当前用户", en: "Signed in as")
+        static let signup = T(zh: "企业注册", en: "Register")
+        static let myEnterprise = T(zh: "我的企业", en: "My enterprise")
     }
 
     enum Roles {

@@ -114,6 +114,10 @@ enum LoginController {
 /// Where each role lands after signing in.
 enum Dashboard {
     static func path(for role: Role) -> String {
-        SiteURL.home.path
+        switch role {
+        case .enterprise: SiteURL.enterpriseHome.path
+        case .districtOfficer, .cityOfficer: SiteURL.applications.path
+        default: SiteURL.inbox.path
+        }
     }
 }
