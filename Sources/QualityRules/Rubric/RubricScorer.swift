@@ -16,10 +16,11 @@ extension Rubric {
 extension Indicator {
     func score(_ facts: EnterpriseFacts, anchors: Anchors, document: String) -> IndicatorScore {
         let parts = parts.map { $0.score(facts, anchors: anchors) }
-        let raw = parts.reduce(Points.zero) { $0 + $1.score }
-        let score = Swift.min(raw, points)
+        let score = Swift.min(parts.reduce(Points.zero) { $0 + $1.score }, points)
+        // Before any cap, so the explanation can show what "累计不超过" took away.
+        let raw = parts.reduce(Points.zero) { $0 + $1.raw }
         let clause = citation.clause
-        let explanation = raw > points
+        let explanation = raw > score
             ? LocalizedText(zh: "\(name.zh)：合计 \(raw) 分，按上限计 \(score) 分（\(clause.zh)）",
                             en: "\(name.en): \(raw) points in all, capped at \(score) (\(clause.en))")
             : LocalizedText(zh: "\(name.zh)：\(score) 分（满分 \(points) 分，\(clause.zh)）",
