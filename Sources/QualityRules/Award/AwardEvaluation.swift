@@ -52,6 +52,10 @@ struct AwardEvaluation {
                 constraints.append(constraint("claimed-items", AwardPhrase.claimedLabel, rule.citation,
                                               AwardPhrase.claimedItems(unknown: unknown)))
                 items = qualifyingRecords.filter { claimed.contains($0.matter) }
+            } else if items.isEmpty, !qualifyingRecords.isEmpty, case .perItem(let perItem) = rule.amount {
+                // Everything that qualifies has been funded already: nothing to offer, say so.
+                constraints.append(constraint("unfunded-items", AwardPhrase.unfundedLabel(perItem.unit), rule.citation,
+                                              AwardPhrase.allFunded(perItem.unit, count: qualifyingRecords.count)))
             }
         }
         let matters = matters(items: items)

@@ -6,6 +6,14 @@ enum AwardPhrase {
     static let officerLabel = LocalizedText(zh: "核定金额在上限内并说明理由", en: "Officer's amount within the cap, with a reason")
     static let tierLabel = LocalizedText(zh: "资助等次", en: "Award tier")
 
+    static func unfundedLabel(_ unit: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: "有尚未获资助的\(unit.zh)", en: "A \(unit.en) not yet funded")
+    }
+
+    static func allFunded(_ unit: LocalizedText, count: Int) -> ConstraintCheck {
+        ConstraintCheck(.notMet, LocalizedText(zh: "符合条件的 \(count) \(unit.zh)均已获资助", en: "All \(count) qualifying (\(unit.en)) already funded"))
+    }
+
     static func perYearLabel(_ limit: Int) -> LocalizedText {
         LocalizedText(zh: "每家企业每年资助不超过 \(limit) 项", en: "At most \(limit) grants per enterprise per year")
     }
