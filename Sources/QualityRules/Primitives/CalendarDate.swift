@@ -102,8 +102,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return years
     }
 
+    /// Built by hand: `String(format:)` costs microseconds on Linux, and explanations print many dates.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var bytes: [UInt8] = [48, 48, 48, 48, 45, 48, 48, 45, 48, 48]
+        var y = year
+        for index in stride(from: 3, through: 0, by: -1) { bytes[index] = UInt8(48 + y % 10); y /= 10 }
+        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

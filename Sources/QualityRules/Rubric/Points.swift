@@ -24,7 +24,7 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, E
         let whole = magnitude / 100
         let fraction = magnitude % 100
         if fraction == 0 { return "\(sign)\(whole)" }
-        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : String(format: "%02d", fraction)
+        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
         return "\(sign)\(whole).\(digits)"
     }
 
