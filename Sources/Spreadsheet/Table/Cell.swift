@@ -96,4 +96,15 @@ enum DecimalText {
     static func plain(_ value: Decimal) -> String {
         value.isZero ? "0" : value.description
     }
+
+    /// Fixed notation with at most `fractionDigits`, trailing zeros dropped (for widths and time fractions,
+    /// never for money).
+    static func plain(_ value: Double, fractionDigits: Int) -> String {
+        var text = String(format: "%.\(fractionDigits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
 }

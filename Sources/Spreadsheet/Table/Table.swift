@@ -51,29 +51,6 @@ public struct Column: Hashable, Sendable {
     }
 }
 
-/// An Excel number format code.
-public struct NumberFormat: Hashable, Sendable, ExpressibleByStringLiteral {
-    public var code: String
-
-    public init(_ code: String) { self.code = code }
-    public init(stringLiteral value: String) { self.code = value }
-
-    /// Yuan with grouping and fen: 1,234.50.
-    public static let money: NumberFormat = "#,##0.00"
-    public static let integer: NumberFormat = "0"
-    public static let groupedInteger: NumberFormat = "#,##0"
-    public static let date: NumberFormat = "yyyy-mm-dd"
-    public static let dateTime: NumberFormat = "yyyy-mm-dd hh:mm:ss"
-    public static let percent1: NumberFormat = "0.0%"
-    /// Forces Excel to keep what is typed as text (credit codes, ID numbers).
-    public static let text: NumberFormat = "@"
-
-    /// `0.00…` with `scale` decimals, grouped — how `.fixed` cells show without a column format.
-    static func fixed(scale: Int) -> NumberFormat {
-        scale <= 0 ? groupedInteger : NumberFormat("#,##0." + String(repeating: "0", count: scale))
-    }
-}
-
 /// One row of a table. `number` is where the row was in the file it was read from (1-based, as Excel shows
 /// it), so an import can say "第 12 行"; rows built in code have none.
 public struct Row: Hashable, Sendable, ExpressibleByArrayLiteral {
