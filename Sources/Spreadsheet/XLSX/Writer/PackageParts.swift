@@ -56,11 +56,11 @@ enum XMLPart {
             <workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>
             """).utf8)
         for (offset, name) in sheetNames.enumerated() {
-            out += Array("<sheet name=\"".utf8)
+            out.append(contentsOf: "<sheet name=\"".utf8)
             OOXMLText.appendEscaped(name, to: &out, attribute: true)
-            out += Array("\" sheetId=\"\(offset + 1)\" r:id=\"rId\(offset + 1)\"/>".utf8)
+            out.append(contentsOf: "\" sheetId=\"\(offset + 1)\" r:id=\"rId\(offset + 1)\"/>".utf8)
         }
-        out += Array("</sheets></workbook>".utf8)
+        out.append(contentsOf: "</sheets></workbook>".utf8)
         return out
     }
 }
@@ -83,11 +83,11 @@ struct SharedStrings {
         var out = Array((XMLPart.declaration
             + "<sst xmlns=\"\(XMLPart.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">").utf8)
         for text in strings {
-            out += Array("<si>".utf8)
+            out.append(contentsOf: "<si>".utf8)
             WorksheetWriter.appendTextElement(text, to: &out)
-            out += Array("</si>".utf8)
+            out.append(contentsOf: "</si>".utf8)
         }
-        out += Array("</sst>".utf8)
+        out.append(contentsOf: "</sst>".utf8)
         return out
     }
 }

@@ -37,17 +37,17 @@ struct StyleTable {
 
     var xml: [UInt8] {
         var out = Array(XMLPart.declaration.utf8)
-        out += Array("<styleSheet xmlns=\"\(XMLPart.mainNamespace)\">".utf8)
+        out.append(contentsOf: "<styleSheet xmlns=\"\(XMLPart.mainNamespace)\">".utf8)
         if !customFormats.isEmpty {
-            out += Array("<numFmts count=\"\(customFormats.count)\">".utf8)
+            out.append(contentsOf: "<numFmts count=\"\(customFormats.count)\">".utf8)
             for (offset, code) in customFormats.enumerated() {
-                out += Array("<numFmt numFmtId=\"\(Self.firstCustomID + offset)\" formatCode=\"".utf8)
+                out.append(contentsOf: "<numFmt numFmtId=\"\(Self.firstCustomID + offset)\" formatCode=\"".utf8)
                 OOXMLText.appendEscaped(code, to: &out, attribute: true)
-                out += Array("\"/>".utf8)
+                out.append(contentsOf: "\"/>".utf8)
             }
-            out += Array("</numFmts>".utf8)
+            out.append(contentsOf: "</numFmts>".utf8)
         }
-        out += Array("""
+        out.append(contentsOf: """
             <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
             <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
             <fills count="2"><fill><patternFill patternType="none"/></fill>\
@@ -55,14 +55,14 @@ struct StyleTable {
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
             """.utf8)
-        out += Array("<cellXfs count=\"\(keys.count)\">".utf8)
+        out.append(contentsOf: "<cellXfs count=\"\(keys.count)\">".utf8)
         for key in keys {
             var xf = "<xf numFmtId=\"\(key.formatID)\" fontId=\"\(key.bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
             if key.formatID != 0 { xf += " applyNumberFormat=\"1\"" }
             if key.bold { xf += " applyFont=\"1\"" }
-            out += Array((xf + "/>").utf8)
+            out.append(contentsOf: (xf + "/>").utf8)
         }
-        out += Array("""
+        out.append(contentsOf: """
             </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>
             """.utf8)

@@ -25,41 +25,41 @@ struct WorksheetWriter {
         var out = Array((XMLPart.declaration
             + "<worksheet xmlns=\"\(XMLPart.mainNamespace)\" xmlns:r=\"\(XMLPart.relationshipsNamespace)\">").utf8)
         let lastCell = columnCount > 0 && rowCount > 0 ? "A1:\(columnNames[columnCount - 1])\(rowCount)" : "A1"
-        out += Array("<dimension ref=\"\(lastCell)\"/>".utf8)
-        out += Array(sheetView(frozen: hasHeader && options.freezeHeader).utf8)
+        out.append(contentsOf: "<dimension ref=\"\(lastCell)\"/>".utf8)
+        out.append(contentsOf: sheetView(frozen: hasHeader && options.freezeHeader).utf8)
         if columnCount > 0 {
-            out += Array("<cols>".utf8)
+            out.append(contentsOf: "<cols>".utf8)
             for (index, width) in columnWidths(columnCount: columnCount).enumerated() {
-                out += Array("<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
+                out.append(contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
             }
-            out += Array("</cols>".utf8)
+            out.append(contentsOf: "</cols>".utf8)
         }
 
-        out += Array("<sheetData>".utf8)
+        out.append(contentsOf: "<sheetData>".utf8)
         var rowNumber = 0
         if hasHeader {
             rowNumber = 1
             let headerStyle = styles.index(bold: options.boldHeader, format: nil)
-            out += Array("<row r=\"1\">".utf8)
+            out.append(contentsOf: "<row r=\"1\">".utf8)
             for (index, column) in table.columns.enumerated() where !column.title.isEmpty {
                 try appendText(column.title, reference: columnNames[index] + "1", row: 1, column: index,
                                style: headerStyle, to: &out, sharedStrings: &sharedStrings)
             }
-            out += Array("</row>".utf8)
+            out.append(contentsOf: "</row>".utf8)
         }
         for row in table.rows {
             rowNumber += 1
             guard !row.cells.allSatisfy({ $0.isEmpty }) else { continue }
             let rowText = String(rowNumber)
-            out += Array("<row r=\"\(rowText)\">".utf8)
+            out.append(contentsOf: "<row r=\"\(rowText)\">".utf8)
             for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
                 let format = index < table.columns.count ? table.columns[index].format : nil
                 try appendCell(cell, reference: columnNames[index] + rowText, row: rowNumber, column: index,
                                columnFormat: format, to: &out, styles: &styles, sharedStrings: &sharedStrings)
             }
-            out += Array("</row>".utf8)
+            out.append(contentsOf: "</row>".utf8)
         }
-        out += Array("</sheetData></worksheet>".utf8)
+        out.append(contentsOf: "</sheetData></worksheet>".utf8)
         return out
     }
 
@@ -91,7 +91,7 @@ struct WorksheetWriter {
             let isDate = defaultFormat == .date || defaultFormat == .dateTime
             let suits = isDate ? columnKind == .date : columnKind == .number
             let style = styles.index(format: suits ? columnFormat : defaultFormat)
-            out += Array("<c r=\"\(reference)\"\(Self.styleAttribute(style))><v>\(value)</v></c>".utf8)
+            out.append(contentsOf: "<c r=\"\(reference)\"\(Self.styleAttribute(style))><v>\(value)</v></c>".utf8)
         }
         let textStyle = styles.index(format: columnFormat)
         switch cell {
@@ -125,7 +125,7 @@ struct WorksheetWriter {
             }
             number(ExcelSerial.text(serial), defaultFormat: .dateTime)
         case .boolean(let value):
-            out += Array("<c r=\"\(reference)\"\(Self.styleAttribute(textStyle)) t=\"b\"><v>\(value ? 1 : 0)</v></c>".utf8)
+            out.append(contentsOf: "<c r=\"\(reference)\"\(Self.styleAttribute(textStyle)) t=\"b\"><v>\(value ? 1 : 0)</v></c>".utf8)
         }
     }
 
@@ -136,20 +136,20 @@ struct WorksheetWriter {
         }
         if options.sharedStrings {
             let index = sharedStrings.index(of: text)
-            out += Array("<c r=\"\(reference)\"\(Self.styleAttribute(style)) t=\"s\"><v>\(index)</v></c>".utf8)
+            out.append(contentsOf: "<c r=\"\(reference)\"\(Self.styleAttribute(style)) t=\"s\"><v>\(index)</v></c>".utf8)
         } else {
-            out += Array("<c r=\"\(reference)\"\(Self.styleAttribute(style)) t=\"inlineStr\"><is>".utf8)
+            out.append(contentsOf: "<c r=\"\(reference)\"\(Self.styleAttribute(style)) t=\"inlineStr\"><is>".utf8)
             Self.appendTextElement(text, to: &out)
-            out += Array("</is></c>".utf8)
+            out.append(contentsOf: "</is></c>".utf8)
         }
     }
 
     /// `<t>` keeps leading and trailing spaces and line breaks only with `xml:space="preserve"`.
     static func appendTextElement(_ text: String, to out: inout [UInt8]) {
         let preserve = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
-        out += Array((preserve ? "<t xml:space=\"preserve\">" : "<t>").utf8)
+        out.append(contentsOf: (preserve ? "<t xml:space=\"preserve\">" : "<t>").utf8)
         OOXMLText.appendEscaped(text, to: &out)
-        out += Array("</t>".utf8)
+        out.append(contentsOf: "</t>".utf8)
     }
 
     private static func styleAttribute(_ style: Int) -> String {
