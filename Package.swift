@@ -33,7 +33,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Policies")]
+            resources: [.copy("Policies"), .copy("RubricTemplates")]
         ),
         // Fluent models, migrations and repositories; SQLite and PostgreSQL.
         .target(
