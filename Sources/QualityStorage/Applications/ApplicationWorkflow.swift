@@ -14,6 +14,19 @@ public enum ApplicationAction: String, Codable, CaseIterable, Sendable {
     /// The city records the material and on-site review (spot verification, 000 §三).
     case recordOnSiteReview = "record_onsite"
     case failOnSiteReview = "fail_onsite"
+    /// A panel is drawn and the experts start (after the on-site review where the procedure has one).
+    case startExpertReview = "start_expert_review"
+    /// Every member of the panel has submitted.
+    case completeScoring = "complete_scoring"
+    /// On the list the committee approved within the quota; goes on public notice.
+    case propose
+    /// A substantiated complaint during the notice removes the candidate.
+    case disqualify
+    /// The next ranked application takes a freed place within the quota.
+    case backfill
+    /// The final list is published: the title is granted.
+    case select
+    case notSelect = "not_select"
 }
 
 /// Who acts in the workflow.
@@ -21,6 +34,9 @@ public enum WorkflowActor: String, Sendable {
     case enterprise
     case district
     case city
+    case committee
+    /// The platform itself, when the last expert submits.
+    case system
 }
 
 public enum ApplicationWorkflow {
@@ -42,6 +58,13 @@ public enum ApplicationWorkflow {
         Transition(action: .failEligibility, actor: .city, from: [.forwarded], to: .ineligible),
         Transition(action: .recordOnSiteReview, actor: .city, from: [.eligible], to: .onSiteReviewed),
         Transition(action: .failOnSiteReview, actor: .city, from: [.eligible], to: .ineligible),
+        Transition(action: .startExpertReview, actor: .city, from: [.eligible, .onSiteReviewed], to: .expertReview),
+        Transition(action: .completeScoring, actor: .system, from: [.expertReview], to: .scored),
+        Transition(action: .propose, actor: .committee, from: [.scored], to: .proposed),
+        Transition(action: .disqualify, actor: .city, from: [.proposed], to: .disqualified),
+        Transition(action: .backfill, actor: .city, from: [.scored], to: .proposed),
+        Transition(action: .select, actor: .city, from: [.proposed], to: .selected),
+        Transition(action: .notSelect, actor: .city, from: [.scored], to: .notSelected),
     ]
 
     public static func transition(for action: ApplicationAction) -> Transition {

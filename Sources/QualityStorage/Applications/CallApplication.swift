@@ -31,6 +31,14 @@ public final class CallApplication: Model, @unchecked Sendable {
     @OptionalField(key: "engine_verdict") public var engineVerdict: String?
     /// Key sent by the client with a submission, so a retried request is answered once.
     @OptionalField(key: "idempotency_key") public var idempotencyKey: String?
+    /// The panel's combined score (mean or trimmed mean) in hundredths of a point, once scored.
+    @OptionalField(key: "aggregate_score") public var aggregateScore: Int?
+    /// The engine's objective score from the evidence, in hundredths, shown beside the experts'.
+    @OptionalField(key: "objective_score") public var objectiveScore: Int?
+    /// The panel's scores diverge more than the call allows; the committee is told.
+    @OptionalField(key: "divergent") public var divergent: Bool?
+    /// Place on the ranked list the committee approved from.
+    @OptionalField(key: "rank") public var rank: Int?
     /// Raised on every change; a stale form (another officer acted first) is refused, not overwritten.
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

@@ -65,6 +65,16 @@ public final class Call: Model, @unchecked Sendable {
     @Field(key: "is_demo") public var isDemo: Bool
     @OptionalField(key: "published_at") public var publishedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// Experts per application (at least three).
+    @OptionalField(key: "panel_size") public var panelSizeValue: Int?
+    /// The rubric the secretariat defined for this call, when the policy has none (000), in the policy
+    /// files' rubric format.
+    @OptionalField(key: "rubric_yaml") public var rubricYAML: String?
+    @OptionalField(key: "notice_starts_on") public var noticeStartsOn: CalendarDate?
+    @OptionalField(key: "notice_ends_on") public var noticeEndsOn: CalendarDate?
+    @OptionalField(key: "final_published_at") public var finalPublishedAt: Date?
+
+    public var panelSize: Int { max(3, panelSizeValue ?? 3) }
 
     public init() {}
 

@@ -36,6 +36,26 @@ enum SiteURL: Sendable {
     case adminCallNew
     case adminCallStage(Parameter<UUID>)
     case adminAccounts
+    case reviews
+    case review(Parameter<UUID>)
+    case reviewDeclare(Parameter<UUID>)
+    case reviewScores(Parameter<UUID>)
+    case adminCallReview(Parameter<UUID>)
+    case adminCallDraw(Parameter<UUID>)
+    case adminCallRubric(Parameter<UUID>)
+    case adminCallNotice(Parameter<UUID>)
+    case adminCallFinal(Parameter<UUID>)
+    case adminCallBackfill(Parameter<UUID>)
+    case adminComplaint(Parameter<UUID>)
+    case adminExperts
+    case committee
+    case committeeCall(Parameter<UUID>)
+    case committeeApprove(Parameter<UUID>)
+    case notices
+    case notice(Parameter<UUID>)
+    case noticeComplaint(Parameter<UUID>)
+    case verify
+    case certificate(Parameter<String>)
     case adminAccountDeactivate(Parameter<UUID>)
 
     private enum Segment {
@@ -72,6 +92,26 @@ enum SiteURL: Sendable {
         case .adminCallNew: [.literal("admin"), .literal("calls"), .literal("new")]
         case .adminCallStage(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("stage")]
         case .adminAccounts: [.literal("admin"), .literal("accounts")]
+        case .reviews: [.literal("reviews")]
+        case .review(let id): [.literal("reviews"), Self.parameter("assignmentID", id)]
+        case .reviewDeclare(let id): [.literal("reviews"), Self.parameter("assignmentID", id), .literal("declare")]
+        case .reviewScores(let id): [.literal("reviews"), Self.parameter("assignmentID", id), .literal("scores")]
+        case .adminCallReview(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("review")]
+        case .adminCallDraw(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("draw")]
+        case .adminCallRubric(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("rubric")]
+        case .adminCallNotice(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("notice")]
+        case .adminCallFinal(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("final")]
+        case .adminCallBackfill(let id): [.literal("admin"), .literal("calls"), Self.parameter("callID", id), .literal("backfill")]
+        case .adminComplaint(let id): [.literal("admin"), .literal("complaints"), Self.parameter("complaintID", id)]
+        case .adminExperts: [.literal("admin"), .literal("experts")]
+        case .committee: [.literal("committee")]
+        case .committeeCall(let id): [.literal("committee"), Self.parameter("callID", id)]
+        case .committeeApprove(let id): [.literal("committee"), Self.parameter("callID", id), .literal("approve")]
+        case .notices: [.literal("notices")]
+        case .notice(let id): [.literal("notices"), Self.parameter("callID", id)]
+        case .noticeComplaint(let id): [.literal("notices"), Self.parameter("callID", id), .literal("complaints")]
+        case .verify: [.literal("verify")]
+        case .certificate(let number): [.literal("certificates"), Self.parameter("number", number)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
         }
     }

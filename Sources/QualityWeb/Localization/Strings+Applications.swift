@@ -106,6 +106,13 @@ extension Strings {
             case .failEligibility: T(zh: "资格审核不通过", en: "Fail eligibility review")
             case .recordOnSiteReview: T(zh: "记录现场评审（通过）", en: "Record on-site review (passed)")
             case .failOnSiteReview: T(zh: "现场评审不通过", en: "On-site review failed")
+            case .startExpertReview: T(zh: "进入专家评审", en: "Expert review started")
+            case .completeScoring: T(zh: "专家评分完成", en: "Scoring completed")
+            case .propose: T(zh: "组委会审定，拟选定", en: "Proposed by the committee")
+            case .disqualify: T(zh: "取消拟选定资格", en: "Disqualified")
+            case .backfill: T(zh: "递补拟选定", en: "Backfilled")
+            case .select: T(zh: "认定", en: "Selected")
+            case .notSelect: T(zh: "未入选", en: "Not selected")
             }
         }
     }

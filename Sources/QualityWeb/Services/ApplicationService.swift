@@ -280,24 +280,11 @@ struct ApplicationService: Sendable {
     private func transition(_ application: CallApplication, action: ApplicationAction, actor: AuditActor, expectedVersion: Int,
                             to target: ApplicationStage, set values: [(String, ConditionalUpdate.Value)], reason: String?,
                             assessment: Assessment?, notify: [(Notifier.Audience, Strings.Inbox.Message)]) async throws {
-        let id = application.id!
-        let from = application.stage
-        let link = SiteURL.application(.value(id)).path
+        let change = StageChange(applicationID: application.id!, from: application.stage, to: target, action: action, actor: actor,
+                                 expectedVersion: expectedVersion, values: values, reason: reason, assessment: assessment, notify: notify)
         let at = now
         try await database.writeTransaction { tx in
-            let moved = try await ConditionalUpdate.run(
-                table: CallApplication.schema, id: id,
-                set: [("stage", .string(target.rawValue)), ("version", .increment(1)), ("updated_at", .date(at))] + values,
-                where: [.equals("stage", .string(from.rawValue)), .equals("version", .int(expectedVersion))],
-                on: tx)
-            guard moved else { throw AppError.conflict(Strings.Applications.stale) }
-            try await AuditChain.append(AuditEntry(
-                actor: actor, subjectType: "application", subjectID: id.uuidString, action: action.rawValue,
-                fromStage: from.rawValue, toStage: target.rawValue, reason: reason,
-                ruleVersion: assessment?.ruleVersion, explanation: assessment?.evaluationJSON, occurredAt: at), on: tx)
-            for (audience, message) in notify {
-                try await Notifier.notify(audience, subject: message.subject, body: message.body, link: link, at: at, on: tx)
-            }
+            guard try await change.apply(on: tx, at: at) else { throw AppError.conflict(Strings.Applications.stale) }
         }
     }
 }

@@ -16,7 +16,9 @@ public struct EngineAssessor: ApplicationAssessor {
             let (policy, programme) = (entry.policy, entry.programme)
             return ProgrammeInfo(id: programme.id, policyID: policy.id, title: programme.title, summary: programme.summary,
                                  isRecognition: programme.kind == .recognition, annualQuota: programme.annualQuota?.perYear,
-                                 materials: programme.materials.map(\.name), inForce: policy.inForce)
+                                 materials: programme.materials.map(\.name), inForce: policy.inForce,
+                                 requiresOnSiteReview: programme.procedure.contains { $0.id == "onSiteReview" },
+                                 titleValidityYears: programme.titleValidityYears)
         }
     }
 
@@ -65,6 +67,41 @@ public struct EngineAssessor: ApplicationAssessor {
             return PendingFinding(key: key, label: result.label, explanation: result.explanation,
                                   settled: result.outcome == .needsFinding ? nil : result.outcome == .met)
         }
+    }
+}
+
+extension EngineAssessor {
+    func rubric(programmeID: String, customYAML: String?) throws -> (Rubric, document: String)? {
+        guard let (policy, programme) = catalog.programme(programmeID) else { return nil }
+        let document = policy.documentNumber ?? policy.title.zh
+        if let rubric = programme.rubric { return (rubric, document) }
+        guard let customYAML, !customYAML.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        do {
+            return (try RubricDefinition.parse(yaml: customYAML, name: "rubric"), document)
+        } catch {
+            throw AppError.invalid(T(zh: "评分标准有误（第 \(error.line) 行）：\(error.reason)", en: "The rubric is not valid (line \(error.line)): \(error.reason)"),
+                                   fields: ["rubric": T(zh: "第 \(error.line) 行：\(error.reason)", en: "line \(error.line): \(error.reason)")])
+        }
+    }
+
+    public func scoringRubric(programmeID: String, customYAML: String?) throws -> ScoringRubric? {
+        guard let (rubric, _) = try rubric(programmeID: programmeID, customYAML: customYAML) else { return nil }
+        return ScoringRubric(title: rubric.title, total: rubric.totalPoints.hundredths,
+                             indicators: RubricDefinition.indicators(of: rubric).map {
+                                 ScoringIndicator(id: $0.indicator.id, group: $0.group.name, name: $0.indicator.name,
+                                                  maximum: $0.indicator.points.hundredths, criteria: $0.indicator.citation.text)
+                             })
+    }
+
+    public func objectiveScores(programmeID: String, customYAML: String?, factsJSON: String, on date: CalendarDate,
+                                deadline: CalendarDate?) throws -> [String: Int] {
+        guard let (rubric, document) = try rubric(programmeID: programmeID, customYAML: customYAML),
+              let (_, programme) = catalog.programme(programmeID),
+              case .success(let facts) = EnterpriseFacts.validate(data: Data(factsJSON.utf8)) else { return [:] }
+        let result = rubric.score(facts, anchors: Evaluator.anchors(for: programme, on: date, deadline: deadline), document: document)
+        var scores = ["total": result.score.hundredths]
+        for group in result.groups { for indicator in group.indicators { scores[indicator.id] = indicator.score.hundredths } }
+        return scores
     }
 }
 

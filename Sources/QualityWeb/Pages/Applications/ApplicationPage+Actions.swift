@@ -67,6 +67,9 @@ extension ApplicationPage {
         case .failEligibility, .failOnSiteReview:
             // Offered as the second button of the pass form.
             return .empty
+        case .startExpertReview, .completeScoring, .propose, .disqualify, .backfill, .select, .notSelect:
+            // Taken for a whole call, on the review, committee and notice pages.
+            return .empty
         }
     }
 

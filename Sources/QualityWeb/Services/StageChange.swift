@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import QualityRules
+import QualityStorage
+
+/// One stage change of one application, applied inside the caller's write transaction: the conditional
+/// update (only from the stage — and version — the caller saw), the audit row, and the notices.
+struct StageChange: Sendable {
+    var applicationID: UUID
+    var from: ApplicationStage
+    var to: ApplicationStage
+    var action: ApplicationAction
+    var actor: AuditActor
+    /// The version the person's form carried; nil for the platform's own batch steps, which check the stage only.
+    var expectedVersion: Int?
+    var values: [(String, ConditionalUpdate.Value)] = []
+    var reason: String?
+    var assessment: Assessment?
+    var notify: [(Notifier.Audience, Strings.Inbox.Message)] = []
+
+    /// Returns false (and writes nothing) when the application is no longer where the caller saw it.
+    func apply(on tx: any Database, at date: Date) async throws -> Bool {
+        precondition(ApplicationWorkflow.target(of: action, from: from) == to, "\(action) does not lead from \(from) to \(to)")
+        var conditions: [ConditionalUpdate.Condition] = [.equals("stage", .string(from.rawValue))]
+        if let expectedVersion { conditions.append(.equals("version", .int(expectedVersion))) }
+        let moved = try await ConditionalUpdate.run(
+            table: CallApplication.schema, id: applicationID,
+            set: [("stage", .string(to.rawValue)), ("version", .increment(1)), ("updated_at", .date(date))] + values,
+            where: conditions, on: tx)
+        guard moved else { return false }
+        try await AuditChain.append(AuditEntry(
+            actor: actor, subjectType: "application", subjectID: applicationID.uuidString, action: action.rawValue,
+            fromStage: from.rawValue, toStage: to.rawValue, reason: reason,
+            ruleVersion: assessment?.ruleVersion, explanation: assessment?.evaluationJSON, occurredAt: date), on: tx)
+        let link = SiteURL.application(.value(applicationID)).path
+        for (audience, message) in notify {
+            try await Notifier.notify(audience, subject: message.subject, body: message.body, link: link, at: date, on: tx)
+        }
+        return true
+    }
+}
