@@ -31,11 +31,11 @@ enum OpenAPIDocument {
         let resolver = Resolver.default.removing(.timestamp)
         guard let node = try Yams.compose(yaml: yaml, resolver) else { return Data("null".utf8) }
         var output = ""
-        try write(node, to: &output)
+        try write(node, resolver: resolver, to: &output)
         return Data(output.utf8)
     }
 
-    private static func write(_ node: Node, to output: inout String) throws {
+    private static func write(_ node: Node, resolver: Resolver, to output: inout String) throws {
         switch node {
         case .mapping(let mapping):
             output += "{"
@@ -43,18 +43,18 @@ enum OpenAPIDocument {
                 if index > 0 { output += "," }
                 output += quoted(pair.key.string ?? "")
                 output += ":"
-                try write(pair.value, to: &output)
+                try write(pair.value, resolver: resolver, to: &output)
             }
             output += "}"
         case .sequence(let sequence):
             output += "["
             for (index, element) in sequence.enumerated() {
                 if index > 0 { output += "," }
-                try write(element, to: &output)
+                try write(element, resolver: resolver, to: &output)
             }
             output += "]"
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: scalar.tag.rawValue) {
+            switch resolver.resolveTag(of: node) {
             case .null: output += "null"
             case .bool: output += node.bool == true ? "true" : "false"
             case .int: output += node.int.map(String.init) ?? quoted(scalar.string)
