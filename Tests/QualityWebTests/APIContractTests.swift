@@ -16,6 +16,7 @@ struct APIContractTests {
         try await withTestApp { app in
             // MUT
             let routes = Set(app.routes.all.compactMap { route -> String? in
+                if route.userInfo[API.methodNotAllowedKey] != nil { return nil }
                 let path = "/" + route.path.map { component in
                     switch component {
                     case .parameter(let name): "{\(name)}"
@@ -28,6 +29,22 @@ struct APIContractTests {
             #expect(routes.count >= 23)
             #expect(routes.subtracting(document.operations).sorted() == [], "routes missing from openapi.yaml")
             #expect(document.operations.subtracting(routes).sorted() == [], "operations in openapi.yaml without a route")
+        }
+    }
+
+    @Test("another method on an API path is 405 with Allow, not 404")
+    func methodNotAllowed() async throws {
+        try await withTestApp { app in
+            // MUT
+            let patch = try await APIClient(app).send(.PATCH, "/api/v1/calls", headers: [:], body: nil)
+            let trace = try await APIClient(app).send(.TRACE, "/api/v1/applications/\(UUID())/submit", headers: [:], body: nil)
+            // validation
+            #expect(patch.status == .methodNotAllowed)
+            #expect(patch.headers.first(name: .allow) == "GET, POST")
+            #expect(try patch.error.code == "method_not_allowed")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: .allow) == "POST")
+            #expect(try await APIClient(app).send(.PATCH, "/api/v1/nonesuch", headers: [:], body: nil).status == .notFound)
         }
     }
 

@@ -180,6 +180,8 @@ struct APIErrorTests {
             #expect(try unknown.error.fields?["creditCode"] == Strings.API.unknownField)
             let wrongType = try await enterprise.put(form, json: ["version": "1"])
             #expect(try wrongType.error.fields?["version"] != nil)
+            let null = try await enterprise.put(form, json: ["version": draft.version, "summary": NSNull()])
+            #expect(try null.error.fields?["summary"] == Strings.API.notNull)
             let missing = try await enterprise.put(form, json: ["summary": "没有版本号"])
             #expect(try missing.error.fields?["version"] == Strings.API.requiredField)
             var headers = HTTPHeaders()

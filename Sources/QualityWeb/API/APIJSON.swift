@@ -55,6 +55,25 @@ enum APIJSON {
         init?(intValue: Int) { nil }
     }
 
+    /// The path of the first `null` in a parsed body, if any (`materials[0].titleEn`).
+    static func firstNull(in value: Any, at path: String = "") -> String? {
+        switch value {
+        case is NSNull:
+            return path
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let found = firstNull(in: object[key]!, at: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = firstNull(in: item, at: "\(path)[\(index)]") { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
     static func isJSON(_ type: HTTPMediaType?) -> Bool {
         guard let type else { return false }
         return type.type == "application" && (type.subType == "json" || type.subType.hasSuffix("+json"))
@@ -114,6 +133,10 @@ extension Request {
             throw AppError.invalid(Strings.API.badRequest,
                                    fields: Dictionary(uniqueKeysWithValues: unknown.map { ($0, Strings.API.unknownField) }))
         }
+        // No field of any request is nullable: a null is refused rather than read as "absent".
+        if let path = APIJSON.firstNull(in: object) {
+            throw AppError.invalid(Strings.API.badRequest, fields: [path: Strings.API.notNull])
+        }
         do {
             return try JSONDecoder().decode(Input.self, from: data)
         } catch let error as DecodingError {
@@ -122,9 +145,9 @@ extension Request {
         }
     }
 
-    /// An optional query parameter that must parse when it is present (422 when it does not).
+    /// An optional query parameter that must parse when it is present, even empty (422 when it does not).
     func queryValue<Value>(_ name: String, _ parse: (String) -> Value?, problem: LocalizedText) throws -> Value? {
-        guard let raw = try? query.get(String.self, at: name), !raw.isEmpty else { return nil }
+        guard let raw = try? query.get(String.self, at: name) else { return nil }
         guard let value = parse(raw) else { throw AppError.invalid(Strings.API.badQuery, fields: [name: problem]) }
         return value
     }

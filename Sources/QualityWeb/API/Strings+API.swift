@@ -11,6 +11,7 @@ extension Strings {
         static let badRequest = T(zh: "请求内容有误，未做任何更改", en: "The request is not right; nothing was changed")
         static let unknownField = T(zh: "不认识的字段", en: "Unknown field")
         static let requiredField = T(zh: "必填", en: "Required")
+        static let notNull = T(zh: "不能为 null；不填请省略该字段", en: "Must not be null; leave the field out instead")
         static let badValue = T(zh: "取值无效", en: "Invalid value")
         static func wrongType(_ expected: String) -> T {
             T(zh: "类型不对，应为 \(expected)", en: "Wrong type; expected \(expected)")
@@ -26,6 +27,10 @@ extension Strings {
         static let uploadTypeMismatch = T(zh: "文件内容与 Content-Type 声明的类型不符",
                                           en: "The file's content does not match the type declared in Content-Type")
         static let noMaterialFile = T(zh: "该项材料尚未上传", en: "No file has been uploaded for this material")
+        static func methodNotAllowed(_ method: String, allow: String) -> T {
+            T(zh: "此地址不支持 \(method) 方法，可用：\(allow)", en: "\(method) is not supported here; use \(allow)")
+        }
+
         static let messageNotFound = T(zh: "找不到该消息", en: "No such message")
         static let materialTitleBad = T(zh: "材料名称不能为空，且不能包含“|”或换行", en: "A material title must not be empty or contain “|” or a line break")
     }
