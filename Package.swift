@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qualitycity", targets: ["qualitycity"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -32,7 +33,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Policies")]
+            resources: [.copy("Policies"), .copy("RubricTemplates")]
         ),
         // Fluent models, migrations and repositories; SQLite and PostgreSQL.
         .target(
@@ -73,6 +74,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // CSV and XLSX reading and writing for exports and imports; Foundation and ZIPFoundation only.
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // `swift run -c release SpreadsheetBench` measures CSV parsing speed.
+        .executableTarget(
+            name: "SpreadsheetBench",
+            dependencies: ["Spreadsheet"]
+        ),
         .executableTarget(
             name: "qualitycity",
             dependencies: ["QualityCLI"]
@@ -81,6 +94,11 @@ let package = Package(
             name: "QualityRulesTests",
             dependencies: ["QualityRules"],
             resources: [.copy("Cases")]
+        ),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "QualityStorageTests",

@@ -13,6 +13,8 @@ public struct QualityCityCommand: AsyncParsableCommand {
             ServeCommand.self,
             MigrateCommand.self,
             DemoCommand.self,
+            ProgramsCommand.self,
+            EvaluateCommand.self,
             AuditCommand.self,
         ]
     )

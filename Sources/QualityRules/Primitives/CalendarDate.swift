@@ -68,8 +68,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Adds calendar months; the 31st of a shorter month becomes its last day (2024-01-31 + 1 month = 2024-02-29).
+    /// Results beyond the supported years (1…9999) are clamped to 0001-01-01 or 9999-12-31 rather than
+    /// crashing: a look-back of ten years from 0005-06-01 simply starts at the beginning of the calendar.
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
+        guard total >= 12 else { return CalendarDate(year: 1, month: 1, day: 1)! }
+        guard total < 10_000 * 12 else { return CalendarDate(year: 9999, month: 12, day: 31)! }
         let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
@@ -87,15 +91,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         adding(years: years).adding(days: -1)
     }
 
-    /// Whole years from this date to `later` (negative if `later` is earlier); a birthday-style count.
+    /// Whole years from this date to `later` (negative if `later` is earlier): the largest n with
+    /// `adding(years: n) <= later`. This agrees with `adding(years:)` for 29 February, where a year is
+    /// complete on 28 February of a common year (民法典 第二百零二条: with no corresponding day, the period
+    /// ends on the last day of the month); a birthday-style count would wait until 1 March.
     public func wholeYears(until later: CalendarDate) -> Int {
         var years = later.year - year
-        if (later.month, later.day) < (month, day) { years -= 1 }
+        if adding(years: years) > later { years -= 1 }
+        else if adding(years: years + 1) <= later { years += 1 }
         return years
     }
 
+    /// Built by hand: `String(format:)` costs microseconds on Linux, and explanations print many dates.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var bytes: [UInt8] = [48, 48, 48, 48, 45, 48, 48, 45, 48, 48]
+        var y = year
+        for index in stride(from: 3, through: 0, by: -1) { bytes[index] = UInt8(48 + y % 10); y /= 10 }
+        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

@@ -30,7 +30,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var yuanString: String {
         let sign = fen < 0 ? "-" : ""
         let magnitude = fen.magnitude
-        return "\(sign)\(magnitude / 100).\(String(format: "%02d", Int(magnitude % 100)))"
+        return "\(sign)\(magnitude / 100).\(Money.twoDigits(magnitude % 100))"
     }
 
     /// How a person reads the amount: "2,800 万元" / "¥28,000,000" (decimals only when there are fen).
@@ -52,7 +52,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var description: String { formatted(.en) }
 
     private static func cents(_ magnitude: UInt64) -> String {
-        magnitude % 100 == 0 ? "" : "." + String(format: "%02d", Int(magnitude % 100))
+        magnitude % 100 == 0 ? "" : "." + twoDigits(magnitude % 100)
+    }
+
+    static func twoDigits(_ value: UInt64) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 
     static func grouped(_ value: UInt64) -> String {

@@ -30,10 +30,21 @@ public struct ProgrammeInfo: Sendable, Equatable {
     public var inForce: DayRange?
 }
 
+/// A clause that needs a reviewer's judgement ("财务状况良好"), and the finding if one was made.
+public struct PendingFinding: Sendable, Equatable {
+    public var key: String
+    public var label: LocalizedText
+    public var explanation: LocalizedText
+    /// nil while no reviewer has decided; true for met, false for not met.
+    public var settled: Bool?
+}
+
 /// Asks the engine. One implementation evaluates with the policy catalogue; tests may supply another.
 public protocol ApplicationAssessor: Sendable {
     func assess(programmeID: String, factsJSON: String, on date: CalendarDate, deadline: CalendarDate?) throws -> Assessment
     var programmes: [ProgrammeInfo] { get }
+    /// The clauses of an evaluation that a reviewer decides, keyed by the attestation the facts record.
+    func pendingFindings(programmeID: String, evaluationJSON: String) -> [PendingFinding]
 }
 
 extension ApplicationAssessor {

@@ -1,16 +1,77 @@
-// TEMPORARY (not committed): replaced by the rules engine adapter when the engine branch is merged.
 import Foundation
 import QualityRules
+import QualityStorage
 
-struct EngineAssessor: ApplicationAssessor {
-    var programmes: [ProgrammeInfo] {
-        [ProgrammeInfo(id: "sz-backbone", policyID: "sz-backbone-2014", title: LocalizedText(zh: "骨干企业", en: "Backbone"), summary: LocalizedText(zh: "", en: ""), isRecognition: true, annualQuota: 100, materials: [LocalizedText(zh: "申报表", en: "Form")], inForce: DayRange(start: CalendarDate(year: 2013, month: 1, day: 1)!, end: nil)),
-         ProgrammeInfo(id: "jm-innovation-centre", policyID: "jm-innovation-centre-2022", title: LocalizedText(zh: "创新中心", en: "Centre"), summary: LocalizedText(zh: "", en: ""), isRecognition: true, annualQuota: 5, materials: [], inForce: DayRange(start: CalendarDate(year: 2022, month: 3, day: 1)!, end: CalendarDate(year: 2025, month: 2, day: 28)!))]
+/// The rules engine behind the workflow: the policy catalogue loaded and validated at start-up, and the
+/// evaluator that explains every verdict.
+public struct EngineAssessor: ApplicationAssessor {
+    public let catalog: PolicyCatalog
+    let evaluator: Evaluator
+    public let programmes: [ProgrammeInfo]
+
+    public init(catalog: PolicyCatalog) {
+        self.catalog = catalog
+        self.evaluator = Evaluator(catalog: catalog)
+        self.programmes = catalog.programmes.map { entry in
+            let (policy, programme) = (entry.policy, entry.programme)
+            return ProgrammeInfo(id: programme.id, policyID: policy.id, title: programme.title, summary: programme.summary,
+                                 isRecognition: programme.kind == .recognition, annualQuota: programme.annualQuota?.perYear,
+                                 materials: programme.materials.map(\.name), inForce: policy.inForce)
+        }
     }
-    static func bundled() throws -> EngineAssessor { EngineAssessor() }
-    func assess(programmeID: String, factsJSON: String, on date: CalendarDate, deadline: CalendarDate?) throws -> Assessment {
-        let needs = factsJSON.contains("\"attestations\"") ? Assessment.Verdict.eligible : .needsReviewerFindings
-        return Assessment(verdict: needs, ruleVersion: "temp@0", evaluationJSON: "{\"verdict\":\"\(needs.rawValue)\"}",
-                          summary: LocalizedText(zh: "临时", en: "temporary"))
+
+    /// The bundled policy files; a malformed file stops start-up with its file, line and reason.
+    public static func bundled() throws -> EngineAssessor {
+        do {
+            return EngineAssessor(catalog: try PolicyCatalog.bundled())
+        } catch {
+            throw PolicyFilesError(underlying: error)
+        }
+    }
+
+    public func assess(programmeID: String, factsJSON: String, on date: CalendarDate, deadline: CalendarDate?) throws -> Assessment {
+        let facts: EnterpriseFacts
+        switch EnterpriseFacts.validate(data: Data(factsJSON.utf8)) {
+        case .success(let valid): facts = valid
+        case .failure(let failure):
+            let fields = Dictionary(failure.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { first, _ in first })
+            throw AppError.invalid(T(zh: "企业信息不完整或有误，规则引擎无法判定，请先完善企业信息",
+                                     en: "The enterprise's facts are incomplete or wrong; complete them before the engine can judge"),
+                                   fields: fields)
+        }
+        let evaluation: Evaluation
+        do {
+            evaluation = try evaluator.evaluate(programme: programmeID, facts: facts, on: date,
+                                                options: .init(applicationDeadline: deadline))
+        } catch {
+            throw AppError.notFound(error.message)
+        }
+        let json = String(decoding: try evaluation.jsonData(), as: UTF8.self)
+        let version = evaluation.policy.ruleVersion
+        return Assessment(verdict: Assessment.Verdict(rawValue: evaluation.verdict.rawValue) ?? .notEligible,
+                          ruleVersion: "\(version.policyID)@\(version.version)#\(version.contentHash)",
+                          evaluationJSON: json, summary: evaluation.summary)
+    }
+
+    public func pendingFindings(programmeID: String, evaluationJSON: String) -> [PendingFinding] {
+        guard let (_, programme) = catalog.programme(programmeID),
+              let evaluation = try? JSONDecoder().decode(Evaluation.self, from: Data(evaluationJSON.utf8)) else { return [] }
+        let keys = Dictionary(programme.allRules.compactMap { rule -> (String, String)? in
+            if case .attestation(let key) = rule.kind { return (rule.id, key) }
+            return nil
+        }, uniquingKeysWith: { first, _ in first })
+        return (evaluation.conditions + evaluation.exclusions).compactMap { result in
+            guard let key = keys[result.id] else { return nil }
+            return PendingFinding(key: key, label: result.label, explanation: result.explanation,
+                                  settled: result.outcome == .needsFinding ? nil : result.outcome == .met)
+        }
+    }
+}
+
+/// The bundled policy files could not be loaded: says which file, which line and why.
+public struct PolicyFilesError: OperatorFacingError {
+    public var underlying: any Error
+    public var description: String {
+        "The policy files are not valid: \(underlying). Fix the file named (Sources/QualityRules/Policies/) and start again."
     }
 }

@@ -38,6 +38,26 @@ final class TestClient: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one file, as a browser's upload form does.
+    @discardableResult
+    func upload(_ path: String, fields: [String: String], fileField: String = "file", filename: String,
+                contentType: String = "application/pdf", data: Data) async throws -> Page {
+        if csrfToken == nil { try await get("/login") }
+        let boundary = "----qc-test-\(UUID().uuidString)"
+        var body = Data()
+        var all = fields
+        if let csrfToken { all["_csrf"] = csrfToken }
+        for (name, value) in all.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n".utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
     /// Signs in with the demo password (or another) and checks that it worked.
     func signIn(_ username: String, password: String = DemoCity.password) async throws {
         let page = try await post("/login", form: ["username": username, "password": password])
@@ -59,6 +79,20 @@ final class TestClient: @unchecked Sendable {
         let text = response.body.getString(at: response.body.readerIndex, length: response.body.readableBytes) ?? ""
         if let token = Self.csrfField(in: text) { csrfToken = token }
         return Page(status: response.status, headers: response.headers, body: text)
+    }
+
+    /// The value of the first hidden `version` field of a page (the application's optimistic-lock version).
+    static func version(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"version\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    /// The id at the end of a redirect to an application page.
+    static func applicationID(fromLocation location: String?) -> UUID? {
+        guard let location else { return nil }
+        let path = location.split(separator: "?").first.map(String.init) ?? location
+        return path.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
     }
 
     static func csrfField(in html: String) -> String? {

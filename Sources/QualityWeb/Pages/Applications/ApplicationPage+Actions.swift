@@ -49,7 +49,7 @@ extension ApplicationPage {
                         .button(.type(.submit), .text(context.t(Strings.Actions.name(.forward)))))
         case .passEligibility:
             return form(context, model, path: .eligibility, id: "eligibility-form",
-                        EvaluationView.findingInputs(context, json: model.evaluationJSON),
+                        EvaluationView.findingInputs(context, findings: model.pendingFindings),
                         .label(.for("eligibility-reason"), .text(context.t(Strings.ApplicationPage.eligibilityReason))),
                         .textarea(.id("eligibility-reason"), .name("reason"), .attribute(named: "rows", value: "3"), .text(model.inputs["reason"] ?? "")),
                         .div(.class("buttons"),

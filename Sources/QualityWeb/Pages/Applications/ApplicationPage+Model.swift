@@ -47,6 +47,8 @@ enum ApplicationPage {
         var onSiteFindings: String?
         /// The engine's evaluation at submission or review, or a preview for a draft.
         var evaluationJSON: String?
+        /// The clauses the city's reviewer decides at the eligibility review.
+        var pendingFindings: [PendingFinding]
         var history: [HistoryRow]
         /// What the signed-in person may do now.
         var actions: [ApplicationAction]

@@ -38,7 +38,9 @@ extension ApplicationPage.Model {
             submittedAt: application.submittedAt, materials: materials,
             returnReason: application.returnReason, returnDeadline: application.returnDeadline,
             preliminaryOpinion: application.preliminaryOpinion, recommendation: application.districtRecommendation,
-            onSiteFindings: application.onSiteFindings, evaluationJSON: evaluation, history: history,
+            onSiteFindings: application.onSiteFindings, evaluationJSON: evaluation,
+            pendingFindings: evaluation.map { assessor.pendingFindings(programmeID: application.call.programmeID, evaluationJSON: $0) } ?? [],
+            history: history,
             actions: actor.map { ApplicationWorkflow.actions(for: $0, in: application.stage) } ?? [],
             viewerRole: user.role, notice: nil, error: nil, inputs: [:])
     }
