@@ -149,6 +149,50 @@ struct APIWorkflowTests {
         #expect(try await AuditChain.verify(on: app.db).firstBroken == nil)
     }
 
+    @Test("000 at the city: the eligibility review with the engine's clauses decided by the reviewer, then the on-site review")
+    func cityReviews() async throws {
+        try await withTestApp(demo: true) { app in
+            // setup: an application forwarded to the city
+            let enterprise = try await APIClient.signedIn(app, "demo-enterprise-sz")
+            let call = try await enterprise.openBackboneCall()
+            let prepared = try await enterprise.preparedApplication(to: call.id)
+            _ = try await enterprise.post("/api/v1/applications/\(prepared.id)/submit", json: ["version": prepared.version, "commitmentAccepted": true])
+            let district = try await APIClient.signedIn(app, "demo-district-nanshan")
+            let submitted = try await district.get("/api/v1/applications/\(prepared.id)").decode(ApplicationDetailDTO.self)
+            let forwarded = try await district.post("/api/v1/applications/\(prepared.id)/forward",
+                                                    json: ["version": submitted.version, "opinion": "同意推荐", "recommend": true])
+            #expect(forwarded.status == .ok)
+            let city = try await APIClient.signedIn(app, "demo-city")
+            let before = try await city.get("/api/v1/applications/\(prepared.id)").decode(ApplicationDetailDTO.self)
+            #expect(before.engineVerdict == .needsReviewerFindings)
+            let pending = before.reviewerFindings.filter { $0.finding == nil }
+            #expect(!pending.isEmpty)
+            // MUT: passing with a clause undecided is refused; deciding every clause as met lets it pass
+            let early = try await city.post("/api/v1/applications/\(prepared.id)/eligibility",
+                                             json: ["version": before.version, "decision": "pass"])
+            #expect(early.status == .conflict, "\(early.text)")
+            let findings = Dictionary(uniqueKeysWithValues: pending.map { ($0.key, "met") })
+            let eligible = try await city.post("/api/v1/applications/\(prepared.id)/eligibility", json: [
+                "version": before.version, "decision": "pass", "reason": "经审核符合条件", "findings": findings,
+            ])
+            // validation
+            #expect(eligible.status == .ok, "\(eligible.text)")
+            let afterReview = try eligible.decode(ApplicationDetailDTO.self)
+            #expect(afterReview.stage == .eligible)
+            #expect(afterReview.engineVerdict == .eligible)
+            #expect(afterReview.reviewerFindings.allSatisfy { $0.finding == .met })
+            #expect(Set(afterReview.allowedActions) == [.recordOnSiteReview, .failOnSiteReview])
+            let onSite = try await city.post("/api/v1/applications/\(prepared.id)/onsite", json: [
+                "version": afterReview.version, "decision": "pass", "findings": "现场核查生产记录与检验报告，与申报材料一致。",
+            ])
+            #expect(onSite.status == .ok, "\(onSite.text)")
+            let final = try onSite.decode(ApplicationDetailDTO.self)
+            #expect(final.stage == .onSiteReviewed)
+            #expect(final.onSiteFindings == "现场核查生产记录与检验报告，与申报材料一致。")
+            #expect(try await enterprise.get("/api/v1/inbox").decode(InboxDTO.self).messages.contains { $0.subject.zh.contains("资格审核") })
+        }
+    }
+
     @Test("a submission retried with the same Idempotency-Key answers 200 with the same application; without it, 409")
     func idempotentSubmit() async throws {
         try await withTestApp(demo: true) { app in

@@ -98,6 +98,23 @@ struct HistoryEntryDTO: Content {
     var reason: String?
 }
 
+/// A clause of the rules that a reviewer decides at the eligibility review ("财务状况良好"); its `key` is what
+/// `findings` of `POST …/eligibility` names.
+struct ReviewerFindingDTO: Content {
+    var key: String
+    var label: LocalizedText
+    var explanation: LocalizedText
+    /// Absent while no reviewer has decided.
+    var finding: Finding?
+
+    init(_ pending: PendingFinding) {
+        key = pending.key
+        label = pending.label
+        explanation = pending.explanation
+        finding = pending.settled.map { $0 ? .met : .notMet }
+    }
+}
+
 struct DistrictOpinionDTO: Content {
     var opinion: String
     var recommend: Bool
@@ -136,6 +153,8 @@ struct ApplicationDetailDTO: Content {
     var engineVerdict: Assessment.Verdict?
     /// The engine's evaluation at submission or review; for the applicant's draft, what it would say today.
     var evaluation: JSONValue?
+    /// The clauses of `evaluation` that a reviewer decides, and what was decided so far.
+    var reviewerFindings: [ReviewerFindingDTO]
     var history: [HistoryEntryDTO]
     /// What the caller may do now (the server checks again).
     var allowedActions: [ApplicationAction]

@@ -154,6 +154,7 @@ enum ApplicationDetailQuery {
             onSiteFindings: model.onSiteFindings,
             engineVerdict: application.engineVerdict.flatMap(Assessment.Verdict.init(rawValue:)),
             evaluation: JSONValue(text: model.evaluationJSON),
+            reviewerFindings: model.pendingFindings.map(ReviewerFindingDTO.init),
             history: model.history.map { row in
                 HistoryEntryDTO(at: row.at, actorName: row.actorName, actorRole: row.actorRole, action: row.action,
                                 actionTitle: Strings.ApplicationPage.actionName(row.action),
