@@ -32,6 +32,7 @@ public enum QualityCityApp {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ErrorRenderingMiddleware())
+        app.middleware.use(YAMLContentTypeMiddleware())
         if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("Public").path {
             app.middleware.use(FileMiddleware(publicDirectory: publicDirectory + "/", defaultFile: nil))
         }

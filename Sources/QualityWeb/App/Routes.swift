@@ -13,4 +13,5 @@ func routes(_ app: Application) throws {
     InboxController.register(on: app)
     AdminCallsController.register(on: app)
     AdminAccountsController.register(on: app)
+    API.register(on: app)
 }

@@ -36,7 +36,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     static func isExempt(_ request: Request) -> Bool {
-        request.headers.bearerAuthorization != nil && request.cookies[SessionAuthenticator.cookieName] == nil
+        // Without the session cookie a request carries no ambient credentials: nothing to forge.
+        request.cookies[SessionAuthenticator.cookieName] == nil
+            && (request.headers.bearerAuthorization != nil || request.url.path.hasPrefix("/api/"))
     }
 
     static let refused = AppError(
