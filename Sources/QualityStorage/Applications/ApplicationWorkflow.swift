@@ -77,8 +77,13 @@ public enum ApplicationWorkflow {
         return transition.from.contains(stage) ? transition.to : nil
     }
 
-    /// The actions `actor` may take on an application in `stage`, for showing the right buttons.
+    /// The steps taken for a whole call at once (the draw, the committee's approval, the final list) or by
+    /// the platform; they are never offered as a button on one application.
+    public static let callLevel: Set<ApplicationAction> = [.startExpertReview, .completeScoring, .propose, .disqualify,
+                                                           .backfill, .select, .notSelect]
+
+    /// The actions `actor` may take on one application in `stage`, for showing the right buttons.
     public static func actions(for actor: WorkflowActor, in stage: ApplicationStage) -> [ApplicationAction] {
-        transitions.filter { $0.actor == actor && $0.from.contains(stage) }.map(\.action)
+        transitions.filter { $0.actor == actor && $0.from.contains(stage) && !callLevel.contains($0.action) }.map(\.action)
     }
 }

@@ -68,7 +68,7 @@ extension ApplicationPage {
             // Offered as the second button of the pass form.
             return .empty
         case .startExpertReview, .completeScoring, .propose, .disqualify, .backfill, .select, .notSelect:
-            // Taken for a whole call, on the review, committee and notice pages.
+            // Call-level steps (`ApplicationWorkflow.callLevel`) are never offered here.
             return .empty
         }
     }
