@@ -11,6 +11,7 @@ enum API {
         EnterpriseAPI.register(on: routes)
         ApplicationsAPI.register(on: routes)
         InboxAPI.register(on: routes)
+        TitlesAPI.register(on: routes)
         registerMethodNotAllowed(on: app, routes: routes)
         OpenAPIDocument.register(on: app)
     }

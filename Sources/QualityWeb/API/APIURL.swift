@@ -19,6 +19,7 @@ enum APIURL: Sendable {
     case applicationAction(Parameter<UUID>, ApplicationActionPath)
     case inbox
     case inboxRead(Parameter<UUID>)
+    case titleVerification
 
     static let prefix = ["api", "v1"]
 
@@ -46,6 +47,7 @@ enum APIURL: Sendable {
             [.literal("applications"), Self.parameter("applicationId", id), .literal(action.rawValue)]
         case .inbox: [.literal("inbox")]
         case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageId", id), .literal("read")]
+        case .titleVerification: [.literal("titles"), .literal("verify")]
         }
     }
 

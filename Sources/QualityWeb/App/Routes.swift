@@ -13,5 +13,11 @@ func routes(_ app: Application) throws {
     InboxController.register(on: app)
     AdminCallsController.register(on: app)
     AdminAccountsController.register(on: app)
+    AdminReviewController.register(on: app)
+    AdminExpertsController.register(on: app)
+    ReviewsController.register(on: app)
+    CommitteeController.register(on: app)
+    NoticesController.register(on: app)
+    TitlesController.register(on: app)
     API.register(on: app)
 }

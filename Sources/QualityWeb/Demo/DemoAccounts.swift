@@ -16,9 +16,20 @@ enum DemoAccounts {
             Account(username: "demo-department", displayName: "吴专员（市发展改革委）", passwordHash: passwordHash,
                     role: .department, department: "市发展改革委"),
         ]
-        for (index, name) in ["刘教授", "黄高工", "孙研究员", "郑主任"].enumerated() {
-            accounts.append(Account(username: "demo-expert-\(index + 1)", displayName: "\(name)（评审专家）",
-                                    passwordHash: passwordHash, role: .expert))
+        // Seven experts from six organisations; expert 7 works for a demo enterprise, so every draw shows an
+        // automatic conflict in the recusal log.
+        let pool: [(String, String, String)] = [
+            ("刘教授", "深圳大学质量研究院", "质量管理\n卓越绩效"), ("黄高工", "广东省计量科学研究院", "计量\n检验检测"),
+            ("孙研究员", "中国标准化研究院", "标准化"), ("郑主任", "江门市质量协会", "质量管理\nQC 小组"),
+            ("钱教授", "五邑大学", "知识产权\n品牌"), ("吴高工", "深圳市计量质量检测研究院", "检验检测"),
+            ("冯经理", DemoEnterprises.specs[0].name, "质量管理"),
+        ]
+        var experts: [(Account, String, String)] = []
+        for (index, entry) in pool.enumerated() {
+            let account = Account(username: "demo-expert-\(index + 1)", displayName: "\(entry.0)（评审专家）",
+                                  passwordHash: passwordHash, role: .expert)
+            accounts.append(account)
+            experts.append((account, entry.1, entry.2))
         }
         let enterpriseLogins: [(String, DemoEnterprises.Profile)] = [
             ("demo-enterprise-sz", .backboneStrong),
@@ -31,5 +42,9 @@ enum DemoAccounts {
                                     role: .enterprise, district: enterprise.district, enterpriseID: enterprise.id))
         }
         for account in accounts { try await account.create(on: database) }
+        for (account, affiliation, fields) in experts {
+            try await Expert(accountID: account.id!, name: account.displayName.replacingOccurrences(of: "（评审专家）", with: ""),
+                             fields: fields, affiliation: affiliation).create(on: database)
+        }
     }
 }

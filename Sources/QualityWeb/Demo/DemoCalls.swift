@@ -33,6 +33,8 @@ enum DemoCalls {
         ]
         for call in calls {
             call.publishedAt = call.opensOn.startInShanghai
+            // 000 has no scoring annex in its text: its calls start from the secretariat's template rubric.
+            if RubricDefinition.template(for: call.programmeID) != nil { call.rubricYAML = RubricDefinition.template(for: call.programmeID) }
             try await call.create(on: database)
         }
     }

@@ -35,6 +35,8 @@ enum Layout {
                 .ul(
                     .li(.a(.href(SiteURL.home.path), .text(context.t(Strings.Navigation.home)))),
                     .li(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Navigation.calls)))),
+                    .li(.a(.href(SiteURL.notices.path), .text(context.t(Strings.Notices.title)))),
+                    .li(.a(.href(SiteURL.verify.path), .text(context.t(Strings.Titles.verifyTitle)))),
                     .group(Navigation.links(for: context).map { link in
                         .li(.a(.href(link.path), .text(context.t(link.title))))
                     })
@@ -78,7 +80,12 @@ enum Navigation {
         case .cityOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
+                     Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
+        case .expert:
+            links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]
+        case .committee:
+            links = [Link(title: Strings.Committee.title, path: SiteURL.committee.path)]
         default:
             break
         }

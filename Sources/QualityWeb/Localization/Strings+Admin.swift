@@ -26,6 +26,13 @@ extension Strings {
         static let noMaterials = T(zh: "请至少列出一项申报材料", en: "List at least one material")
         static let badNoticeDays = T(zh: "公示天数应为 5 至 30 天", en: "The notice period must be 5 to 30 days")
 
+        static let reviewPage = T(zh: "评审管理", en: "Review")
+        static let noticePage = T(zh: "公示管理", en: "Notice")
+
+        static func scoringUnfinished(_ count: Int) -> T {
+            T(zh: "尚有 \(count) 件申报专家评分未完成", en: "\(count) application(s) still being scored")
+        }
+
         static func quotaAboveLimit(_ limit: Int) -> T {
             T(zh: "名额不能超过政策规定的每年 \(limit) 家", en: "The quota cannot exceed the policy's \(limit) a year")
         }
@@ -45,6 +52,7 @@ extension Strings {
             case .open: T(zh: "发布", en: "Publish")
             case .review: T(zh: "截止受理，进入审核", en: "Close and review")
             case .expertReview: T(zh: "进入专家评审", en: "Start expert review")
+            case .committee: T(zh: "提交组委会审定", en: "Send to the committee")
             case .cancelled: T(zh: "撤销", en: "Cancel")
             default: Strings.Calls.stage(stage)
             }
@@ -65,5 +73,41 @@ extension Strings {
         static let departmentRequired = T(zh: "部门账号须填写部门", en: "A department officer needs a department")
         static let enterpriseViaSignup = T(zh: "企业账号由企业自行注册", en: "Enterprises register themselves")
         static let cannotDeactivateSelf = T(zh: "不能停用自己的账号", en: "You cannot deactivate your own account")
+    }
+}
+
+extension Strings {
+    enum AdminReview {
+        static let rubric = T(zh: "评分标准", en: "Scoring rubric")
+        static let editRubric = T(zh: "编辑评分标准", en: "Edit the rubric")
+        static let rubricHint = T(zh: "本政策未附评审标准，请秘书处按政策文件的评分表格式拟定（已预填模板）。各项分值须合计为总分，保存时将逐项校验。",
+                                  en: "The policy has no scoring annex; define one in the policy files' rubric format (a template is filled in). Points must add up; it is checked on saving.")
+        static let rubricLocked = T(zh: "专家评审开始后不能修改评分标准", en: "The rubric cannot change once the expert review has started")
+        static let policyHasRubric = T(zh: "该政策已规定评审指标，不能另行定义", en: "This policy defines its own rubric")
+        static let onSiteFirst = T(zh: "本项目须完成现场评审（抽查验证）后方可进入专家评审。", en: "This programme needs the on-site review before the experts score.")
+        static let panels = T(zh: "评审组", en: "Panels")
+        static let experts = T(zh: "专家", en: "Experts")
+        static let recusals = T(zh: "回避记录", en: "Recusal log")
+        static let drawn = T(zh: "已完成专家抽取，已通知各位专家。", en: "Panels drawn; the experts have been told.")
+        static func draw(_ size: Int) -> T {
+            T(zh: "为待评审申报随机抽取 \(size) 名专家", en: "Draw \(size) experts for each application ready for review")
+        }
+        static func recusalKind(_ kind: String) -> T {
+            switch kind {
+            case "same_enterprise": Strings.Reviews.conflictReason(.sameEnterprise)
+            case "declared_relationship": Strings.Reviews.conflictReason(.declaredRelationship)
+            case "same_affiliation": Strings.Reviews.conflictReason(.sameAffiliation)
+            default: T(zh: "专家本人声明回避", en: "Declared by the expert")
+            }
+        }
+    }
+
+    enum AdminExperts {
+        static let title = T(zh: "专家库", en: "Expert pool")
+        static let add = T(zh: "添加专家", en: "Add an expert")
+        static let fields = T(zh: "专业领域（每行一项）", en: "Fields (one per line)")
+        static let affiliation = T(zh: "工作单位", en: "Organisation")
+        static let employer = T(zh: "任职企业统一社会信用代码（如有）", en: "Employer's credit code (if an enterprise)")
+        static let relationships = T(zh: "申报的关联企业（名称或信用代码，每行一项）", en: "Declared related enterprises (name or credit code, one per line)")
     }
 }

@@ -27,6 +27,7 @@ extension Strings {
         static let returnReason = T(zh: "退回理由（需补正的内容）", en: "What must be corrected")
         static let returnDeadline = T(zh: "补正期限", en: "Correct by")
         static let eligibilityReason = T(zh: "审核意见（不通过时必填）", en: "Review note (required when failing)")
+        static let expertOpinions = T(zh: "专家评审意见", en: "The experts' opinions")
         static let saved = T(zh: "已保存。", en: "Saved.")
         static let uploaded = T(zh: "材料已上传。", en: "The material was uploaded.")
 

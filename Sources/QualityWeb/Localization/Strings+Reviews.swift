@@ -96,3 +96,7 @@ extension Strings.Inbox {
            en: "An expert stood down from \(enterprise) in “\(call.en)” and no one in the pool can replace them; add experts."))
     }
 }
+
+extension Strings.Reviews {
+    static let readApplication = T(zh: "查看申报表、材料及规则引擎判定", en: "Read the application, its materials and the engine's findings")
+}

@@ -23,9 +23,15 @@ struct ApplicationService: Sendable {
     /// confirm that it exists).
     func visible(_ id: UUID, to user: SignedInUser) async throws -> CallApplication {
         guard let application = try await CallApplication.query(on: database).filter(\.$id == id)
-            .with(\.$call).with(\.$enterprise).first(), Self.canSee(application, user: user)
-        else { throw AppError.notFound(Strings.Applications.notFound) }
-        return application
+            .with(\.$call).with(\.$enterprise).first() else { throw AppError.notFound(Strings.Applications.notFound) }
+        if Self.canSee(application, user: user) { return application }
+        // An expert reads an application only from a seat on its panel, after declaring no conflict.
+        if user.role == .expert, let expert = try await Expert.query(on: database).filter(\.$account.$id == user.accountID).first(),
+           try await PanelAssignment.query(on: database).filter(\.$application.$id == id).filter(\.$expert.$id == expert.id!)
+            .filter(\.$status ~~ [.accepted, .submitted]).first() != nil {
+            return application
+        }
+        throw AppError.notFound(Strings.Applications.notFound)
     }
 
     static func canSee(_ application: CallApplication, user: SignedInUser) -> Bool {
@@ -33,6 +39,8 @@ struct ApplicationService: Sendable {
         case .enterprise: application.$enterprise.id == user.enterpriseID
         case .districtOfficer: application.district == user.district && application.stage != .draft
         case .cityOfficer: application.stage != .draft
+        // The committee decides on the ranked list, so it may read what was ranked.
+        case .committee: CommitteeService.rankedStages.contains(application.stage)
         default: false
         }
     }

@@ -61,6 +61,10 @@ struct CallService: Sendable {
         let call = Call(programmeID: programme.id, policyID: programme.policyID, year: year,
                         title: LocalizedText(zh: titleZh, en: titleEn), opensOn: opens, closesOn: closes, quota: quota,
                         stage: .draft, materials: materials, contacts: draft.contacts, noticeDays: noticeDays, scoreAggregate: aggregate)
+        // A programme whose policy has no rubric (000) starts from the secretariat's template.
+        if try assessor.scoringRubric(programmeID: programme.id, customYAML: nil) == nil {
+            call.rubricYAML = RubricDefinition.template(for: programme.id)
+        }
         let now = clock.now()
         try await database.writeTransaction { tx in
             try await call.create(on: tx)
@@ -74,7 +78,7 @@ struct CallService: Sendable {
     static let manualMoves: [CallStage: [CallStage]] = [
         .draft: [.open, .cancelled],
         .open: [.review, .cancelled],
-        .review: [.expertReview],
+        .expertReview: [.committee],
     ]
 
     func move(_ officer: CityOfficer, callID: UUID, to target: CallStage) async throws -> Call {
@@ -82,6 +86,12 @@ struct CallService: Sendable {
         let from = call.stage
         guard Self.manualMoves[from]?.contains(target) == true else {
             throw AppError.conflict(Strings.AdminCalls.cannotMove(from, target))
+        }
+        if target == .committee {
+            let unfinished = try await CallApplication.query(on: database).filter(\.$call.$id == callID).filter(\.$stage == .expertReview).count()
+            guard unfinished == 0 else { throw AppError.conflict(Strings.AdminCalls.scoringUnfinished(unfinished)) }
+            let scored = try await CallApplication.query(on: database).filter(\.$call.$id == callID).filter(\.$stage == .scored).count()
+            guard scored > 0 else { throw AppError.conflict(Strings.Committee.nothingToApprove) }
         }
         let now = clock.now()
         try await database.writeTransaction { tx in

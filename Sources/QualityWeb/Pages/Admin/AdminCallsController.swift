@@ -35,7 +35,11 @@ enum AdminCallsController {
                         .td(.text(call.quota.map(String.init) ?? "—")),
                         .td(.a(.href(SiteURL.applications.path + "?call=\(call.id!.uuidString)"), .text(String(counts[call.id!] ?? 0)))),
                         .td(.text(context.t(Strings.Calls.stage(call.stage)))),
-                        .td(.forEach(CallService.manualMoves[call.stage] ?? []) { target in
+                        .td(.if([.review, .expertReview, .committee].contains(call.stage),
+                                .a(.href(SiteURL.adminCallReview(.value(call.id!)).path), .text(context.t(Strings.AdminCalls.reviewPage) + " "))),
+                            .if([.notice, .final].contains(call.stage),
+                                .a(.href(SiteURL.adminCallNotice(.value(call.id!)).path), .text(context.t(Strings.AdminCalls.noticePage) + " "))),
+                            .forEach(CallService.manualMoves[call.stage] ?? []) { target in
                             .form(.method(.post), .action(SiteURL.adminCallStage(.value(call.id!)).path), .class("inline"),
                                   Forms.csrf(context),
                                   .input(.type(.hidden), .name("stage"), .value(target.rawValue)),

@@ -17,6 +17,13 @@ enum ApplicationPage {
             var size: Int
         }
 
+        struct Opinion: Sendable {
+            var expert: String
+            var total: Int
+            var opinion: String
+            var indicators: [(name: LocalizedText, points: Int, maximum: Int, justification: String)]
+        }
+
         struct HistoryRow: Sendable {
             var at: Date
             var actorName: String
@@ -52,6 +59,8 @@ enum ApplicationPage {
         var history: [HistoryRow]
         /// What the signed-in person may do now.
         var actions: [ApplicationAction]
+        /// The panel's scores and opinions, experts anonymised: for the applicant once the result is out.
+        var opinions: [Opinion]
         var viewerRole: Role
         /// A message after a successful action ("submitted").
         var notice: LocalizedText?

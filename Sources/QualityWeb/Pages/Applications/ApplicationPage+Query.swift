@@ -4,6 +4,11 @@ import QualityRules
 import QualityStorage
 
 extension ApplicationPage.Model {
+    /// Who sat on the panel, what each scored, and who complained are for the city bureau only: experts stay
+    /// anonymous to applicants, and an expert must not see another's score before submitting their own.
+    static let cityOnlyActions: Set<String> = ["declare_no_conflict", "recuse", "submit_scores", "complaint_filed",
+                                               "complaint_substantiated", "complaint_unsubstantiated"]
+
     static func query(_ application: CallApplication, user: SignedInUser, on database: any Database,
                       assessor: any ApplicationAssessor, today: CalendarDate) async throws -> Self {
         let id = application.id!
@@ -16,6 +21,7 @@ extension ApplicationPage.Model {
         let history = try await AuditEvent.query(on: database)
             .filter(\.$subjectType == "application").filter(\.$subjectID == id.uuidString)
             .sort(\.$id).all()
+            .filter { user.role == .cityOfficer || !Self.cityOnlyActions.contains($0.action) }
             .map { HistoryRow(at: $0.occurredAt, actorName: $0.actorName, actorRole: $0.actorRole, action: $0.action,
                               from: $0.fromStage, to: $0.toStage, reason: $0.reason) }
         let actor: WorkflowActor? = switch user.role {
@@ -30,6 +36,9 @@ extension ApplicationPage.Model {
             evaluation = try? assessor.assess(programmeID: application.call.programmeID, factsJSON: application.enterprise.factsJSON,
                                               on: today, deadline: application.call.closesOn).evaluationJSON
         }
+        let resultOut: Set<ApplicationStage> = [.selected, .notSelected, .disqualified]
+        let mayReadOpinions = [.cityOfficer, .committee].contains(user.role) || (user.role == .enterprise && resultOut.contains(application.stage))
+        let opinions = mayReadOpinions ? try await Self.opinions(application, on: database, assessor: assessor) : []
         return Self(
             id: id, version: application.version, stage: application.stage, callID: application.$call.id,
             callTitle: application.call.title, programmeID: application.call.programmeID, closesOn: application.call.closesOn,
@@ -42,6 +51,27 @@ extension ApplicationPage.Model {
             pendingFindings: evaluation.map { assessor.pendingFindings(programmeID: application.call.programmeID, evaluationJSON: $0) } ?? [],
             history: history,
             actions: actor.map { ApplicationWorkflow.actions(for: $0, in: application.stage) } ?? [],
-            viewerRole: user.role, notice: nil, error: nil, inputs: [:])
+            opinions: opinions, viewerRole: user.role, notice: nil, error: nil, inputs: [:])
+    }
+}
+
+extension ApplicationPage.Model {
+    static func opinions(_ application: CallApplication, on database: any Database, assessor: any ApplicationAssessor) async throws -> [Opinion] {
+        let seats = try await PanelAssignment.query(on: database).filter(\.$application.$id == application.id!)
+            .filter(\.$status == .submitted).sort(\.$submittedAt).all()
+        guard !seats.isEmpty,
+              let rubric = try? assessor.scoringRubric(programmeID: application.call.programmeID, customYAML: application.call.rubricYAML)
+        else { return [] }
+        let scores = try await ExpertScore.query(on: database).filter(\.$assignment.$id ~~ seats.compactMap(\.id)).all()
+        let letters = Array("ABCDEFGHIJ")
+        return seats.enumerated().map { index, seat in
+            let mine = scores.filter { $0.$assignment.id == seat.id }
+            return Opinion(expert: String(letters[index % letters.count]), total: mine.reduce(0) { $0 + $1.points },
+                           opinion: seat.opinion ?? "",
+                           indicators: rubric.indicators.map { indicator in
+                               let score = mine.first { $0.indicatorID == indicator.id }
+                               return (indicator.name, score?.points ?? 0, indicator.maximum, score?.justification ?? "")
+                           })
+        }
     }
 }

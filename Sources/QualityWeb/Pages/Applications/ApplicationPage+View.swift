@@ -13,6 +13,7 @@ extension ApplicationPage {
             materialsSection(context, model),
             reviewSection(context, model),
             EvaluationView.section(context, json: model.evaluationJSON),
+            opinionsSection(context, model),
             actionsSection(context, model),
             historySection(context, model)
         )
@@ -137,6 +138,23 @@ extension ApplicationPage {
             },
             .unwrap(model.onSiteFindings) { findings in
                 .section(.h2(.text(context.t(Strings.ApplicationPage.onSiteFindings))), .p(.class("prewrap"), .text(findings)))
+            }
+        )
+    }
+
+    static func opinionsSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        guard !model.opinions.isEmpty else { return .empty }
+        return .section(
+            .id("expert-opinions"),
+            .h2(.text(context.t(Strings.ApplicationPage.expertOpinions))),
+            .forEach(model.opinions) { opinion in
+                .div(.class("opinion"),
+                     .h3(.text(context.t(Strings.Reviews.expert) + " \(opinion.expert) · " + context.t(Strings.Reviews.total) + " \(Points(hundredths: opinion.total))")),
+                     .p(.class("prewrap"), .text(opinion.opinion)),
+                     .table(.class("list"), .tbody(.forEach(opinion.indicators) { row in
+                         .tr(.td(.text(context.t(row.name))), .td(.class("num"), .text("\(Points(hundredths: row.points)) / \(Points(hundredths: row.maximum))")),
+                             .td(.text(row.justification)))
+                     })))
             }
         )
     }

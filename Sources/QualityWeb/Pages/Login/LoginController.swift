@@ -117,6 +117,8 @@ enum Dashboard {
         switch role {
         case .enterprise: SiteURL.enterpriseHome.path
         case .districtOfficer, .cityOfficer: SiteURL.applications.path
+        case .expert: SiteURL.reviews.path
+        case .committee: SiteURL.committee.path
         default: SiteURL.inbox.path
         }
     }
