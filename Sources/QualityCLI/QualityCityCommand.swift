@@ -16,6 +16,7 @@ public struct QualityCityCommand: AsyncParsableCommand {
             ProgramsCommand.self,
             EvaluateCommand.self,
             AuditCommand.self,
+            JobsCommand.self,
         ]
     )
 

@@ -56,6 +56,14 @@ enum SiteURL: Sendable {
     case noticeComplaint(Parameter<UUID>)
     case verify
     case certificate(Parameter<String>)
+    case titles
+    case title(Parameter<UUID>)
+    case titleReports(Parameter<UUID>)
+    case titleChanges(Parameter<UUID>)
+    case titleEnd(Parameter<UUID>)
+    case changeForward(Parameter<UUID>)
+    case changeRecord(Parameter<UUID>)
+    case reReviewDecide(Parameter<UUID>)
     case adminAccountDeactivate(Parameter<UUID>)
 
     private enum Segment {
@@ -112,6 +120,14 @@ enum SiteURL: Sendable {
         case .noticeComplaint(let id): [.literal("notices"), Self.parameter("callID", id), .literal("complaints")]
         case .verify: [.literal("verify")]
         case .certificate(let number): [.literal("certificates"), Self.parameter("number", number)]
+        case .titles: [.literal("titles")]
+        case .title(let id): [.literal("titles"), Self.parameter("titleID", id)]
+        case .titleReports(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("reports")]
+        case .titleChanges(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("changes")]
+        case .titleEnd(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("end")]
+        case .changeForward(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("forward")]
+        case .changeRecord(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("record")]
+        case .reReviewDecide(let id): [.literal("rereviews"), Self.parameter("reReviewID", id)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
         }
     }

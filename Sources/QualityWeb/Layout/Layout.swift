@@ -74,13 +74,16 @@ enum Navigation {
         switch user.role {
         case .enterprise:
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
-                     Link(title: Strings.Applications.mine, path: SiteURL.applications.path)]
+                     Link(title: Strings.Applications.mine, path: SiteURL.applications.path),
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
         case .districtOfficer:
-            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path)]
+            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
         case .cityOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
                      Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
         case .expert:
             links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]

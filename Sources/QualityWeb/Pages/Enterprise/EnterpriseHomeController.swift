@@ -37,9 +37,10 @@ enum EnterpriseHomeController {
         let byCall = Dictionary(applications.map { ($0.$call.id, $0) }, uniquingKeysWith: { first, _ in first })
         let calls = try await Call.query(on: request.db).filter(\.$stage == .open).sort(\.$closesOn).all()
             .filter { $0.isAccepting(on: today) }
+        let facts = try await FactsAssembler.assemble(enterprise, on: request.db)
         let openCalls = calls.map { call in
             OpenCall(id: call.id!, title: call.title, closesOn: call.closesOn,
-                     assessment: try? request.qualityCity.assessor.assess(programmeID: call.programmeID, factsJSON: enterprise.factsJSON,
+                     assessment: try? request.qualityCity.assessor.assess(programmeID: call.programmeID, factsJSON: facts,
                                                                           on: today, deadline: call.closesOn),
                      applicationID: byCall[call.id!]?.id, applicationStage: byCall[call.id!]?.stage)
         }
