@@ -106,6 +106,15 @@ qc_start_app() {
     return 1
 }
 
+qc_exit_description() {
+    local status=$1
+    if [ "$status" -gt 128 ] && [ "$status" -lt 160 ]; then
+        echo "killed by signal SIG$(kill -l "$(( status - 128 ))" 2>/dev/null || echo "$(( status - 128 ))")"
+    else
+        echo "exit status $status"
+    fi
+}
+
 qc_wait_healthy() {
     local wait=$1 deadline=$(( $(date +%s) + $1 ))
     while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -120,7 +129,18 @@ qc_wait_healthy() {
 
 # Stops the server this script started (by its pid) and removes its database and uploads. $1: a folder
 # to keep the server log in (optional).
+# Says so if the server has already stopped, and how (a crash, a signal from elsewhere).
+qc_report_app_exit() {
+    if [ -n "${QC_APP_PID:-}" ] && ! kill -0 "$QC_APP_PID" 2>/dev/null; then
+        local status=0
+        wait "$QC_APP_PID" 2>/dev/null || status=$?
+        echo "The QualityCity server (pid $QC_APP_PID) stopped before the end of the run: $(qc_exit_description "$status")." >&2
+        QC_APP_PID=
+    fi
+}
+
 qc_stop_app() {
+    qc_report_app_exit
     if [ -n "${QC_APP_PID:-}" ]; then
         kill "$QC_APP_PID" 2>/dev/null || true
         local i

@@ -18,7 +18,6 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -209,6 +208,13 @@ class Journey:
 
     def wait_loaded(self) -> None:
         self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
+        # Chromium shows its own page when the server cannot be reached: say so, not "element not found".
+        document = self.driver.execute_script("return document.documentURI") or ""
+        if document.startswith("chrome-error:"):
+            code = self.driver.execute_script(
+                "var e = document.querySelector('.error-code'); return e ? e.textContent : ''") or "no answer"
+            raise AssertionError(f"the browser could not load {self.driver.current_url}: {code.strip()} "
+                                 "(has the server stopped? see server.log)")
 
     def until(self, condition: Callable, message: str, timeout: float | None = None):
         try:
@@ -253,11 +259,23 @@ class Journey:
     # -- acting on the page ---------------------------------------------------------------------------
 
     def click_and_load(self, element: WebElement) -> None:
-        """Clicks something that loads a new page (a link, a form's button) and waits for the new page."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        """Clicks something that loads a new page (a link, a form's button) and waits for the new page.
+
+        The old page is marked with a property of its window; the new page has none. (Waiting for an old
+        element to go stale is not reliable: chromedriver sometimes answers "Node with given id does not
+        belong to the document" instead of "stale element".)"""
+        mark = f"qc-{time.monotonic_ns()}"
+        self.driver.execute_script("window.__qcPage = arguments[0];"
+                                   "arguments[1].scrollIntoView({block: 'center'});", mark, element)
         element.click()
-        self.until(EC.staleness_of(old), "the page did not change after the click")
+
+        def new_page(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__qcPage !== arguments[0] && document.readyState === 'complete'", mark)
+            except WebDriverException:
+                return False  # between two documents
+        self.until(new_page, "the page did not change after the click")
         self.wait_loaded()
 
     def submit(self, form_css: str, button_css: str = "button[type=submit]") -> None:
