@@ -44,12 +44,12 @@ enum Layout {
             ),
             .div(
                 .class("account"),
-                .a(.class("lang"), .href(SiteURL.language(other).path + "?back=" + back),
+                .a(.class("lang"), .id("lang-switch"), .href(SiteURL.language(other).path + "?back=" + back),
                    .attribute(named: "hreflang", value: other.rawValue), .text(context.t(Strings.App.switchLanguage))),
                 .unwrap(context.user, { user in
                     .group(
                         .span(.class("who"), .text("\(user.displayName) · \(context.t(Strings.Roles.name(user.role)))")),
-                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
+                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"), .id("sign-out"),
                               Forms.csrf(context),
                               .button(.type(.submit), .class("link"), .text(context.t(Strings.Navigation.signOut))))
                     )
