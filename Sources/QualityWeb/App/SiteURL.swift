@@ -13,6 +13,8 @@ enum Parameter<Value: Sendable>: Sendable {
 enum SiteURL: Sendable {
     case home
     case healthz
+    /// No database, no page: the ceiling a load test compares the real pages with.
+    case ping
     case metrics
     case login
     case logout
@@ -75,6 +77,7 @@ enum SiteURL: Sendable {
         switch self {
         case .home: []
         case .healthz: [.literal("healthz")]
+        case .ping: [.literal("ping")]
         case .metrics: [.literal("metrics")]
         case .login: [.literal("login")]
         case .logout: [.literal("logout")]
