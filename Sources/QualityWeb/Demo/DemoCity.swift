@@ -63,6 +63,7 @@ public enum DemoCity {
             try await DemoCalls.create(on: db, today: today)
             try await Setting.set(loadedSetting, to: today.iso, on: db)
         }
+        try await DemoDecisions.play(app)
         app.qualityCity.isDemo = true
         app.logger.notice("Demo city loaded")
     }
