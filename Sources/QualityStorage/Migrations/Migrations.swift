@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit
+        foundation + accounts + calls + audit + evidence
     }
 
     static let foundation: [any Migration] = [
@@ -25,5 +25,9 @@ public enum Migrations {
 
     static let audit: [any Migration] = [
         CreateAudit(),
+    ]
+
+    static let evidence: [any Migration] = [
+        AddEvidenceFileLabel(),
     ]
 }
