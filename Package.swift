@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "QualityRules",
                 "QualityStorage",
+                "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -108,6 +109,7 @@ let package = Package(
             dependencies: [
                 "QualityWeb",
                 "QualityTestSupport",
+                "Spreadsheet",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
