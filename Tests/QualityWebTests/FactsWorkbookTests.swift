@@ -129,7 +129,7 @@ struct FactsWorkbookTests {
                 ["P-2", "invention patent", "foreign", "2021-01-10"],
                 ["P-3", "utilityModel", "Chinese", "2021-01-10"],
             ]
-            sheets["实验室"]!.rows = [["中心检验室", "是", "no"], ["", "Y", .boolean(true)], ["二号", "否", ""]]
+            sheets["实验室"]!.rows = [["中心检验室", "是", "no"], ["", "Y", .boolean(true)], [" ", "", "", "备注：不是记录"], ["二号", "否", ""]]
         }
         // MUT
         let read = try FactsWorkbook.read(data, replacing: facts).get()
@@ -185,16 +185,18 @@ struct FactsWorkbookTests {
             sheets["专利"]!.rows[3].set(3, "2023-02-29")
             sheets["认证证书"]!.rows[1].set(0, "质量体系证书")
             sheets["获奖"]!.rows[0].set(3, "二〇二〇")
+            sheets["专利"]!.rows[0].set(1, "发明")
         }
         // MUT
         let problems = Self.problems(data, replacing: facts)
         // validation
         #expect(problems.map(\.text.zh) == [
-            "工作表「认证证书」第 3 行「类型」列：“质量体系证书”不是可填写的值（可填：\(CertificationType.allCases.map(\.label.zh).joined(separator: "、"))）",
+            "工作表「认证证书」第 3 行「类型」列：“质量体系证书”不是可填写的值（可填写的值见“说明”工作表）",
+            "工作表「专利」第 2 行「专利类型」列：“发明”不是可填写的值（可填：发明专利、实用新型专利、外观设计专利）",
             "工作表「专利」第 5 行「授予日期」列：日期不存在",
             "工作表「获奖」第 2 行「年度」列：须为整数",
         ])
-        #expect(problems[1].text.en == "Sheet “专利” (Patents), row 5, column “Grant date”: The date does not exist")
+        #expect(problems[2].text.en == "Sheet “专利” (Patents), row 5, column “Grant date”: The date does not exist")
     }
 
     @Test("what only the whole document can say is reported at the cell it came from")

@@ -155,9 +155,14 @@ extension Strings {
                                           en: "The workbook cannot be read and may be damaged; open it in Excel, save it as .xlsx and upload again")
         static let factsUnreadable = T(zh: "平台保存的企业信息无法读取，请联系平台管理员", en: "The stored facts cannot be read; contact the platform administrator")
 
+        /// Short lists are spelled out; long ones (24 certificate types) are in the read-me sheet.
         static func unknownValue(_ text: String, allowed: [T]) -> T {
-            T(zh: "“\(text)”不是可填写的值（可填：\(allowed.map(\.zh).joined(separator: "、"))）",
-              en: "'\(text)' is not an allowed value (allowed: \(allowed.map(\.en).joined(separator: ", ")))")
+            guard allowed.count <= 10 else {
+                return T(zh: "“\(text)”不是可填写的值（可填写的值见“说明”工作表）",
+                         en: "'\(text)' is not an allowed value (the “说明” sheet lists them)")
+            }
+            return T(zh: "“\(text)”不是可填写的值（可填：\(allowed.map(\.zh).joined(separator: "、"))）",
+                     en: "'\(text)' is not an allowed value (allowed: \(allowed.map(\.en).joined(separator: ", ")))")
         }
 
         static func identityChanged(registered: String, uploaded: String) -> T {

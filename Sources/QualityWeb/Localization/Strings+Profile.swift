@@ -37,6 +37,10 @@ extension Strings {
         static func updated(_ version: Int) -> T {
             T(zh: "企业信息已更新（第 \(version) 版）。规则引擎据此重新判断了正在受理的申报：", en: "The facts were updated (version \(version)). The rules engine now says, for the calls open now:")
         }
+        static func refusedBelow(_ problems: Int) -> T {
+            problems > 0 ? T(zh: "未保存任何内容：上传的企业信息表有 \(problems) 处问题，见下方列表。", en: "Nothing was saved: the uploaded workbook has \(problems) problems, listed below.")
+                : T(zh: "未保存任何内容，原因见下方。", en: "Nothing was saved; see below why.")
+        }
         static let noOpenCalls = T(zh: "目前没有正在受理的申报。", en: "No call is open for applications now.")
 
         // Evidence

@@ -126,7 +126,7 @@ extension FactsWorkbook {
             guard let columns = columns(of: sheet, index, table, headerRow: rows.first { !$0.isEmpty }?.number) else { return }
             var records: [Value] = []
             let base = "$." + path.joined(separator: ".")
-            for row in table.rows where !row.isEmpty {
+            for row in table.rows where !Self.isBlank(row, columns) {
                 let recordPath = "\(base)[\(records.count)]"
                 locations[recordPath] = Location(sheetIndex: index, row: row.number)
                 var members: [String: Value] = [:]
@@ -151,7 +151,7 @@ extension FactsWorkbook {
                 return report(Location(sheetIndex: index, row: headerRow), Strings.FactsWorkbook.missingColumn)
             }
             var seen = Set<Int>()
-            for row in table.rows where !row.isEmpty {
+            for row in table.rows where !Self.isBlank(row, [item, valueColumn]) {
                 let label = row[item].plainText
                 guard let fieldIndex = sheet.fields.firstIndex(where: { $0.isTitled(label) }) else {
                     report(Location(sheetIndex: index, row: row.number, columnIndex: Location.itemColumn), Strings.FactsWorkbook.unknownItem)
@@ -177,7 +177,7 @@ extension FactsWorkbook {
             guard !table.columns.isEmpty else { return json.set(.array([]), at: ["practices"]) }
             guard let columns = columns(of: sheet, index, table, headerRow: rows.first { !$0.isEmpty }?.number) else { return }
             var declared: [Value] = []
-            for row in table.rows where !row.isEmpty {
+            for row in table.rows where !Self.isBlank(row, columns) {
                 let practiceAt = Location(sheetIndex: index, row: row.number, columnIndex: 0)
                 let practice = value(row[columns[0]], sheet.fields[0], at: practiceAt)
                 let inPlace = value(row[columns[1]], sheet.fields[1], at: Location(sheetIndex: index, row: row.number, columnIndex: 1))
@@ -231,6 +231,11 @@ extension FactsWorkbook {
                 return .failure(Refusal(problems: problems.sorted(by: Self.inWorkbookOrder)))
             }
             return .success(facts)
+        }
+
+        /// A row with nothing but spaces in the workbook's columns is no record, whatever notes sit beside it.
+        static func isBlank(_ row: Row, _ columns: [Int]) -> Bool {
+            columns.allSatisfy { row[$0].plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         }
 
         /// The cell a JSON path was read from, or the nearest enclosing row or sheet.

@@ -8,6 +8,7 @@ extension ProfilePage {
         Layout.page(
             context, title: Strings.Profile.title,
             .unwrap(model.notice) { .div(.class("notice ok"), .attribute(named: "role", value: "status"), .id("notice"), .text(context.t($0))) },
+            refusalSummary(context, model),
             verdictsSection(context, model),
             registrationSection(context, model),
             contactSection(context, model),
@@ -165,6 +166,22 @@ extension ProfilePage {
                 .button(.type(.submit), .text(context.t(P.upload)))
             )
         )
+    }
+
+    /// A refused form is further down the page: say so at the top, with a link to the messages.
+    static func refusalSummary(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let anchor: String? = if !model.workbookProblems.isEmpty { "workbook-problems" } else {
+            switch model.errorForm {
+            case .contact?: "contact"
+            case .workbook?: "workbook"
+            case .evidence?: "evidence"
+            case nil: nil
+            }
+        }
+        return .unwrap(anchor) { anchor in
+            .div(.class("notice error"), .id("refused"),
+                 .a(.href("#\(anchor)"), .text(context.t(Strings.Profile.refusedBelow(model.workbookProblems.count)))))
+        }
     }
 
     static func errorBanner(_ context: PageContext, _ error: AppError?) -> Node<HTML.BodyContext> {
