@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence
     }
 
     static let foundation: [any Migration] = [
@@ -34,5 +34,9 @@ public enum Migrations {
 
     static let lifecycle: [any Migration] = [
         CreateLifecycle(),
+    ]
+
+    static let evidence: [any Migration] = [
+        AddEvidenceFileLabel(),
     ]
 }

@@ -25,6 +25,11 @@ enum SiteURL: Sendable {
     case signup
     case enterpriseHome
     case enterpriseProfile
+    case enterpriseContact
+    case enterpriseFactsWorkbook
+    case enterpriseFacts
+    case enterpriseEvidence
+    case enterpriseEvidenceFile(Parameter<UUID>)
     case applications
     case application(Parameter<UUID>)
     case applicationPrint(Parameter<UUID>)
@@ -88,6 +93,11 @@ enum SiteURL: Sendable {
         case .signup: [.literal("signup")]
         case .enterpriseHome: [.literal("enterprise")]
         case .enterpriseProfile: [.literal("enterprise"), .literal("profile")]
+        case .enterpriseContact: [.literal("enterprise"), .literal("profile"), .literal("contact")]
+        case .enterpriseFactsWorkbook: [.literal("enterprise"), .literal("facts.xlsx")]
+        case .enterpriseFacts: [.literal("enterprise"), .literal("facts")]
+        case .enterpriseEvidence: [.literal("enterprise"), .literal("evidence")]
+        case .enterpriseEvidenceFile(let id): [.literal("enterprise"), .literal("evidence"), Self.parameter("fileID", id)]
         case .applications: [.literal("applications")]
         case .application(let id): [.literal("applications"), Self.parameter("applicationID", id)]
         case .applicationPrint(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("print")]

@@ -74,6 +74,7 @@ enum Navigation {
         switch user.role {
         case .enterprise:
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
+                     Link(title: Strings.Profile.navigation, path: SiteURL.enterpriseProfile.path),
                      Link(title: Strings.Applications.mine, path: SiteURL.applications.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
         case .districtOfficer:
