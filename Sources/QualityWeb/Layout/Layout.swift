@@ -11,7 +11,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(context.t(title)) · \(context.t(Strings.App.shortName))"),
+                .element(named: "title", text: "\(context.t(title)) · \(context.t(Strings.App.shortName))"),
                 .link(.rel(.stylesheet), .href("/styles.css"))
             ),
             .body(
@@ -30,30 +30,30 @@ enum Layout {
         let back = context.currentPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         return .header(
             .class("site no-print"),
-            .a(.class("brand"), .href(SiteURL.home.path), .text(context.t(Strings.App.name))),
+            .a(.class("brand"), .href(attr(SiteURL.home.path)), .text(context.t(Strings.App.name))),
             .nav(
                 .ul(
-                    .li(.a(.href(SiteURL.home.path), .text(context.t(Strings.Navigation.home)))),
-                    .li(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Navigation.calls)))),
-                    .li(.a(.href(SiteURL.notices.path), .text(context.t(Strings.Notices.title)))),
-                    .li(.a(.href(SiteURL.verify.path), .text(context.t(Strings.Titles.verifyTitle)))),
+                    .li(.a(.href(attr(SiteURL.home.path)), .text(context.t(Strings.Navigation.home)))),
+                    .li(.a(.href(attr(SiteURL.calls.path)), .text(context.t(Strings.Navigation.calls)))),
+                    .li(.a(.href(attr(SiteURL.notices.path)), .text(context.t(Strings.Notices.title)))),
+                    .li(.a(.href(attr(SiteURL.verify.path)), .text(context.t(Strings.Titles.verifyTitle)))),
                     .group(Navigation.links(for: context).map { link in
-                        .li(.a(.href(link.path), .text(context.t(link.title))))
+                        .li(.a(.href(attr(link.path)), .text(context.t(link.title))))
                     })
                 )
             ),
             .div(
                 .class("account"),
-                .a(.class("lang"), .id("lang-switch"), .href(SiteURL.language(other).path + "?back=" + back),
+                .a(.class("lang"), .id("lang-switch"), .href(attr(SiteURL.language(other).path + "?back=" + back)),
                    .attribute(named: "hreflang", value: other.rawValue), .text(context.t(Strings.App.switchLanguage))),
                 .unwrap(context.user, { user in
                     .group(
                         .span(.class("who"), .text("\(user.displayName) · \(context.t(Strings.Roles.name(user.role)))")),
-                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"), .id("sign-out"),
+                        .form(.method(.post), .action(attr(SiteURL.logout.path)), .class("inline"), .id("sign-out"),
                               Forms.csrf(context),
                               .button(.type(.submit), .class("link"), .text(context.t(Strings.Navigation.signOut))))
                     )
-                }, else: .a(.href(SiteURL.login.path), .text(context.t(Strings.Navigation.signIn))))
+                }, else: .a(.href(attr(SiteURL.login.path)), .text(context.t(Strings.Navigation.signIn))))
             )
         )
     }
@@ -100,7 +100,7 @@ enum Navigation {
 /// Pieces every form uses.
 enum Forms {
     static func csrf(_ context: PageContext) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken))
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(attr(context.csrfToken)))
     }
 }
 

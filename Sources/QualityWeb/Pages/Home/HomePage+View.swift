@@ -12,7 +12,7 @@ extension HomePage {
                 model.openCalls.isEmpty
                     ? .p(.text(context.t(Strings.Home.noOpenCalls)))
                     : CallsPage.table(context, rows: model.openCalls),
-                .p(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Home.allCalls))))
+                .p(.a(.href(attr(SiteURL.calls.path)), .text(context.t(Strings.Home.allCalls))))
             ),
             .section(
                 .h2(.text(context.t(Strings.Home.whatYouCanDo))),
