@@ -19,5 +19,6 @@ func routes(_ app: Application) throws {
     CommitteeController.register(on: app)
     NoticesController.register(on: app)
     TitlesController.register(on: app)
+    FundsController.register(on: app)
     API.register(on: app)
 }
