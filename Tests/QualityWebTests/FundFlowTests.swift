@@ -210,6 +210,9 @@ struct FundFlowTests {
             let city = TestClient(app)
             try await city.signIn("test-city")
             #expect(try await city.get("/funds").status == .ok)
+            let english = try await city.get("/grants/\(grant.id!)?lang=en")
+            #expect(english.body.contains("Awaiting decision") && english.body.contains("Approve and commit the money"))
+            #expect(try await city.get("/funds?lang=en").body.contains("Special funds"))
             #expect(try await city.get("/disbursements").status == .forbidden)
             #expect(try await city.get("/grants").body.contains("G-" + grant.id!.uuidString.prefix(8)))
         }

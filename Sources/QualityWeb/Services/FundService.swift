@@ -220,11 +220,6 @@ extension FundService {
             guard try await ConditionalUpdate.run(table: GrantApplication.schema, id: id, set: values,
                                                   where: [.equals("stage", .string(from.rawValue))], on: tx)
             else { throw AppError.conflict(Strings.Applications.stale) }
-            if let fundID = grant.$fund.id, amount.fen > 0 {
-                let movement: LedgerMovement = to == .released ? .release : .clawback
-                try await FundLedger.post(.init(movement, amount: amount, grantID: id, memo: "\(grant.reference) \(note)",
-                                                actor: actor, at: at, on: day), fundID: fundID, on: tx)
-            }
             if to == .released {
                 // Never paid: the matters were not funded after all, and the places they took are free again.
                 try await GrantMatter.query(on: tx).filter(\.$grantID == id).delete()
@@ -235,6 +230,12 @@ extension FundService {
                     try await GrantCounter.give(key: GrantCounter.firstTimeKey(enterpriseID: enterpriseID, programmeID: grant.programmeID),
                                                 count: 1, on: tx)
                 }
+            }
+            // The fund last, as approvals take their locks: grant, matters, counters, fund.
+            if let fundID = grant.$fund.id, amount.fen > 0 {
+                let movement: LedgerMovement = to == .released ? .release : .clawback
+                try await FundLedger.post(.init(movement, amount: amount, grantID: id, memo: "\(grant.reference) \(note)",
+                                                actor: actor, at: at, on: day), fundID: fundID, on: tx)
             }
             try await AuditChain.append(AuditEntry(actor: actor, subjectType: "grant", subjectID: id.uuidString, action: "grant_clawback",
                                                    fromStage: from.rawValue, toStage: to.rawValue, reason: "\(amount.yuanString) \(note)",
