@@ -16,6 +16,8 @@ public struct QualityCityCommand: AsyncParsableCommand {
             ProgramsCommand.self,
             EvaluateCommand.self,
             AuditCommand.self,
+            JobsCommand.self,
+            LoadTestSeedCommand.self,
         ]
     )
 

@@ -134,19 +134,25 @@ struct FundAPITests {
         #expect(recorder.problems == [])
     }
 
-    @Test("the demo city: this year's 004 fund with grants paid, approved and waiting, one paid batch; reset keeps it whole")
+    @Test("the demo city: this year's 004 fund (paid, approved, waiting), 2024's innovation-centre grants paid; reset keeps it whole")
     func demo() async throws {
         try await withTestApp(demo: true) { app in
-            // validation
-            let fund = try #require(try await Fund.query(on: app.db).filter(\.$isDemo == true).first())
-            #expect(fund.policyID == FundFixture.policy004 && fund.year == app.qualityCity.clock.today().year)
+            // validation: this year's 004 fund
+            let fund = try #require(try await Fund.query(on: app.db).filter(\.$isDemo == true).filter(\.$policyID == FundFixture.policy004).first())
+            #expect(fund.year == app.qualityCity.clock.today().year)
             let balances = try await FundFixture(app: app).balances(fund)
             #expect(balances.appropriated == Money(wan: 500))
             #expect(balances.disbursed == Money(wan: 100).fen && balances.committed == Money.yuan(80_000).fen)
-            let stages = try await GrantApplication.query(on: app.db).all().map(\.stage)
-            #expect(Set(stages) == [.disbursed, .approved, .submitted])
+            let stages = try await GrantApplication.query(on: app.db).filter(\.$fund.$id == fund.id!).all().map(\.stage)
+            #expect(stages.sorted { $0.rawValue < $1.rawValue } == [.approved, .disbursed, .submitted])
+            // 2024: every innovation-centre title brought its first-time grant, paid from the Jiangmen fund, with a plan.
+            let titles = try await Title.query(on: app.db).filter(\.$programmeID == "jm-innovation-centre").all()
+            let firstTime = try await GrantApplication.query(on: app.db).filter(\.$origin == .title).all()
+            #expect(!titles.isEmpty && firstTime.count == titles.count)
+            #expect(firstTime.allSatisfy { $0.stage == .disbursed && $0.disbursedAmount == Money.yuan(100_000).fen })
+            #expect(try await FundUseReport.query(on: app.db).count() == titles.count)
             let batches = try await DisbursementBatch.query(on: app.db).all()
-            #expect(batches.count == 1 && batches[0].stage == .paid)
+            #expect(batches.count == 2 && batches.allSatisfy { $0.stage == .paid })
             let finance = TestClient(app)
             try await finance.signIn("demo-finance")
             let page = try await finance.get("/funds")
@@ -154,12 +160,14 @@ struct FundAPITests {
             let carbon = TestClient(app)
             try await carbon.signIn("demo-enterprise-carbon")
             #expect(try await carbon.get("/grants").body.contains("已批准待拨付"))
+            let grants = try await GrantApplication.query(on: app.db).count()
+            let entries = try await LedgerEntry.query(on: app.db).count()
             // MUT: reset
             _ = try await DemoCity.reset(app)
             // validation
-            #expect(try await Fund.query(on: app.db).count() == 1)
-            #expect(try await GrantApplication.query(on: app.db).count() == 3)
-            #expect(try await LedgerEntry.query(on: app.db).count() == 4)
+            #expect(try await Fund.query(on: app.db).count() == 2)
+            #expect(try await GrantApplication.query(on: app.db).count() == grants)
+            #expect(try await LedgerEntry.query(on: app.db).count() == entries)
         }
     }
 }

@@ -57,17 +57,23 @@ struct FundTitleGrantTests {
             due = try await GrantReports(database: app.db, clock: clock).due(approved)
             #expect(due.map(\.year) == [0, 2024, 2025])
             #expect(due.filter(\.overdue).map(\.year) == [2024, 2025])
+            // The yearly report is the title's (filed on its page, with the fund use); it is not asked twice.
             let reports = GrantReports(database: app.db, clock: clock)
-            let early = await FundFixture.refusal {
-                _ = try await reports.submit(user, grant: approved, kind: "annual", year: "2026", text: "本年度尚未结束的报告内容。", spent: "")
+            let annualHere = await FundFixture.refusal {
+                _ = try await reports.submit(user, grant: approved, kind: "annual", year: "2024", text: "2024 年度工作总结与资金使用情况。", spent: "")
             }
-            #expect(early?.fields["year"] != nil)
-            _ = try await reports.submit(user, grant: approved, kind: "annual", year: "2024", text: "2024 年开展质量研究与设备升级。", spent: "60000")
+            #expect(annualHere?.status == .conflict && annualHere?.message.zh.contains("荣誉称号页面") == true)
+            let lifecycle = LifecycleService(database: app.db, clock: clock, assessor: app.qualityCity.assessor)
+            try await lifecycle.fileReport(user, titleID: title.id!, year: 2024,
+                                           summary: "2024 年度中心开展质量研究 2 项，完成检测设备升级与人员培训。", fundUse: "资助资金 6 万元用于检测设备升级。")
+            #expect(try await reports.due(approved).map(\.year) == [0, 2025])
+            _ = try await reports.submit(user, grant: approved, kind: "plan", year: "", text: "资助资金用于检测设备升级与质量人员培训。", spent: "")
             let twice = await FundFixture.refusal {
-                _ = try await reports.submit(user, grant: approved, kind: "annual", year: "2024", text: "再次报送 2024 年度报告。", spent: "")
+                _ = try await reports.submit(user, grant: approved, kind: "plan", year: "", text: "再次报送资金使用计划。", spent: "")
             }
             #expect(twice?.status == .conflict)
-            #expect(try await reports.due(approved).map(\.year) == [0, 2025])
+            #expect(try await reports.due(approved).map(\.year) == [2025])
+            #expect(try await reports.titleReports(of: approved).first?.fundUse.contains("6 万元") == true)
             let overdue = try await reports.overdue()
             #expect(overdue.map(\.1.year) == [2025])
 

@@ -35,7 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let demo = try await DemoCity.loadIfNew(app)
                 try await QualityCityApp.startServer(app)
                 printWelcome(configuration, demo: demo)
+                let jobs = QualityCityApp.startJobLoop(app)
                 try await QualityCityApp.waitForShutdown(app)
+                jobs?.cancel()
                 try await app.asyncShutdown()
             } catch {
                 try? await app.asyncShutdown()
@@ -137,6 +139,33 @@ struct AuditCommand: AsyncParsableCommand {
                     throw ExitCode(3)
                 }
                 print("Audit trail intact: \(result.checked) rows verified. 审计链完整，共校验 \(result.checked) 条记录。")
+            }
+        }
+    }
+}
+
+struct JobsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "Time-driven steps (report reminders, rectification deadlines, expiry, re-reviews, end of notices).",
+        subcommands: [RunDue.self])
+
+    struct RunDue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run-due",
+            abstract: "Run every job that is due now, once; safe beside running instances (each job is claimed by one). For cron.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await failingClearly {
+                let configuration = try database.configuration()
+                let result = try await withApplication(configuration) { app in
+                    try await QualityCityApp.migrate(app)
+                    return try await QualityCityApp.jobRunner(app).runDue()
+                }
+                print("Jobs: \(result.planned) newly scheduled, \(result.ran) run, \(result.failed) failed (will be retried).")
+                if result.failed > 0 { throw ExitCode(4) }
             }
         }
     }

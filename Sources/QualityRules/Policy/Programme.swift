@@ -21,6 +21,8 @@ public struct Programme: Sendable, Hashable, Identifiable {
     /// Application windows published by the policy or by a yearly call; a new year's call is a data change.
     public var calls: [CallWindow]
     public var notes: LocalizedText?
+    /// What a holder owes during the validity: yearly reports, a re-review (002 第八条、第十一条).
+    public var supervision: Supervision? = nil
 
     /// Years an enterprise whose title was revoked must wait, read from its `revocationBan` rule.
     public var reapplicationBanYears: Int? {
@@ -79,4 +81,29 @@ public struct CallWindow: Sendable, Hashable, Codable {
 
     /// The day applications close; a look-back "from that year's deadline" is anchored here.
     public var deadline: CalendarDate? { window.end }
+}
+
+/// Duties of a title holder during the validity of the title.
+public struct Supervision: Sendable, Hashable {
+    /// A yearly work report on the previous year, due on a fixed day ("每年 1 月 31 日前").
+    public var annualReport: AnnualReportDuty?
+    /// A re-review after so many years ("评审通过三年后…复审").
+    public var reReview: YearsWithCitation?
+}
+
+public struct AnnualReportDuty: Sendable, Hashable {
+    public var dueMonth: Int
+    public var dueDay: Int
+    public var citation: Citation
+
+    /// The day the report on `year` is due: in the following year.
+    public func dueDate(forYear year: Int) -> CalendarDate {
+        CalendarDate(year: year + 1, month: dueMonth, day: min(dueDay, CalendarDate.daysIn(month: dueMonth, year: year + 1)))!
+    }
+
+    /// The years whose report falls due inside `validity` (a due day within the title's validity).
+    public func reportYears(within validity: DayRange) -> [Int] {
+        let last = validity.end?.year ?? validity.start.year + 100
+        return (validity.start.year...last).filter { validity.contains(dueDate(forYear: $0)) }
+    }
 }

@@ -1,8 +1,25 @@
 /// Reads a programme and everything in it.
 enum ProgrammeDecoder {
+    static func supervision(_ r: YAMLReader) throws -> Supervision {
+        try r.checkKeys(["annualReport", "reReview"])
+        return Supervision(
+            annualReport: try r.optional("annualReport").map { a in
+                try a.checkKeys(["dueMonth", "dueDay", "clause", "text"])
+                let month = try a.required("dueMonth").int(in: 1...12)
+                let day = try a.required("dueDay").int(in: 1...31)
+                guard day <= CalendarDate.daysIn(month: month, year: 2001) else { throw a.error("month \(month) has no day \(day)") }
+                return AnnualReportDuty(dueMonth: month, dueDay: day, citation: try PolicyDecoder.citation(a))
+            },
+            reReview: try r.optional("reReview").map { v in
+                try v.checkKeys(["afterYears", "clause", "text"])
+                return YearsWithCitation(years: try v.required("afterYears").int(in: 1...100), citation: try PolicyDecoder.citation(v))
+            })
+    }
+
     static func programme(_ r: YAMLReader) throws -> Programme {
         try r.checkKeys(["id", "kind", "title", "summary", "clause", "text", "conditions", "exclusions", "rubric",
-                         "award", "annualQuota", "titleValidity", "materials", "procedure", "calls", "notes"])
+                         "award", "annualQuota", "titleValidity", "materials", "procedure", "calls", "notes",
+                         "supervision"])
         let id = try PolicyDecoder.identifier(r.required("id"))
         let kind = try r.required("kind").enumeration(ProgrammeKind.self)
         let conditions = try r.list("conditions", RuleDecoder.rule)
@@ -47,7 +64,8 @@ enum ProgrammeDecoder {
                 return CallWindow(year: try c.required("year").int(in: 1900...9999), window: DayRange(start: opens, end: deadline),
                             citation: try PolicyDecoder.optionalCitation(c))
             },
-            notes: try r.optional("notes")?.localized())
+            notes: try r.optional("notes")?.localized(),
+            supervision: try r.optional("supervision").map(supervision))
         return programme
     }
 }

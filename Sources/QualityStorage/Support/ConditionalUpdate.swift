@@ -23,6 +23,9 @@ public enum ConditionalUpdate {
         case equals(String, Value)
         case notEquals(String, Value)
         case `in`(String, [String])
+        /// `column < value`
+        case lessThan(String, Value)
+        case isNull(String)
         /// `column < other_column` (e.g. `approved_count < quota`)
         case lessThanColumn(String, String)
         /// `column + n <= other_column`
@@ -52,6 +55,10 @@ public enum ConditionalUpdate {
                 builder = builder.where(SQLIdentifier(column), .notEqual, bind(value))
             case .in(let column, let values):
                 builder = builder.where(SQLIdentifier(column), .in, SQLGroupExpression(values.map { SQLBind($0) }))
+            case .lessThan(let column, let value):
+                builder = builder.where(SQLIdentifier(column), .lessThan, bind(value))
+            case .isNull(let column):
+                builder = builder.where(SQLIdentifier(column), .is, SQLLiteral.null)
             case .lessThanColumn(let column, let other):
                 builder = builder.where(SQLIdentifier(column), .lessThan, SQLIdentifier(other))
             case .sumAtMostColumn(let column, let amount, let other):

@@ -28,6 +28,8 @@ public final class Title: Model, @unchecked Sendable {
     @Field(key: "status") public var status: TitleStatus
     @OptionalField(key: "ended_on") public var endedOn: CalendarDate?
     @OptionalField(key: "ended_reason") public var endedReason: String?
+    /// Why it ended, as a kind (fraud, reportsNotFiled, holderRequest…), so the ban can be decided.
+    @OptionalField(key: "end_kind") public var endKind: String?
 
     public init() {}
 

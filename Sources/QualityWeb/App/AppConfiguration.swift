@@ -17,6 +17,10 @@ public struct AppConfiguration: Sendable {
     /// Largest accepted upload, in bytes.
     public var maxUploadBytes: Int
     public var clock: any WallClock
+    /// Seconds between runs of due jobs inside `serve`; 0 leaves them to `qualitycity jobs run-due`.
+    public var jobsInterval: Int = 60
+    /// A folder of policy files to use instead of the bundled ones (a renewed measure, a new year's call).
+    public var policiesDirectory: String?
 
     public enum LogFormat: String, Sendable {
         case text
@@ -48,6 +52,8 @@ public struct AppConfiguration: Sendable {
         }
         if let uploads = environment["QC_UPLOADS_DIR"], !uploads.isEmpty { configuration.uploadsDirectory = uploads }
         if let format = environment["QC_LOG_FORMAT"], let parsed = LogFormat(rawValue: format) { configuration.logFormat = parsed }
+        if let folder = environment["QC_POLICIES_DIR"], !folder.isEmpty { configuration.policiesDirectory = folder }
+        if let raw = environment["QC_JOBS_INTERVAL"], let seconds = Int(raw), seconds >= 0 { configuration.jobsInterval = seconds }
         if let raw = environment["QC_MAX_UPLOAD_MB"], let megabytes = Int(raw), megabytes > 0 {
             configuration.maxUploadBytes = megabytes * 1024 * 1024
         }

@@ -19,7 +19,7 @@ public enum QualityCityApp {
     }
 
     public static func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
-        app.qualityCity = QualityCityServices(configuration: configuration, assessor: try EngineAssessor.bundled())
+        app.qualityCity = QualityCityServices(configuration: configuration, assessor: try EngineAssessor.load(configuration.policiesDirectory))
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxUploadBytes + 1024 * 1024)

@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     CallsController.register(on: app)
     SignupController.register(on: app)
     EnterpriseHomeController.register(on: app)
+    ProfileController.register(on: app)
     ApplicationsController.register(on: app)
     InboxController.register(on: app)
     AdminCallsController.register(on: app)
@@ -19,6 +20,7 @@ func routes(_ app: Application) throws {
     CommitteeController.register(on: app)
     NoticesController.register(on: app)
     TitlesController.register(on: app)
+    TitleLifecycleController.register(on: app)
     FundsController.register(on: app)
     API.register(on: app)
 }

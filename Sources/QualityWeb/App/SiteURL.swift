@@ -13,6 +13,8 @@ enum Parameter<Value: Sendable>: Sendable {
 enum SiteURL: Sendable {
     case home
     case healthz
+    /// No database, no page: the ceiling a load test compares the real pages with.
+    case ping
     case metrics
     case login
     case logout
@@ -23,6 +25,11 @@ enum SiteURL: Sendable {
     case signup
     case enterpriseHome
     case enterpriseProfile
+    case enterpriseContact
+    case enterpriseFactsWorkbook
+    case enterpriseFacts
+    case enterpriseEvidence
+    case enterpriseEvidenceFile(Parameter<UUID>)
     case applications
     case application(Parameter<UUID>)
     case applicationPrint(Parameter<UUID>)
@@ -56,6 +63,14 @@ enum SiteURL: Sendable {
     case noticeComplaint(Parameter<UUID>)
     case verify
     case certificate(Parameter<String>)
+    case titles
+    case title(Parameter<UUID>)
+    case titleReports(Parameter<UUID>)
+    case titleChanges(Parameter<UUID>)
+    case titleEnd(Parameter<UUID>)
+    case changeForward(Parameter<UUID>)
+    case changeRecord(Parameter<UUID>)
+    case reReviewDecide(Parameter<UUID>)
     case adminAccountDeactivate(Parameter<UUID>)
     case funds
     case fundNew
@@ -82,6 +97,7 @@ enum SiteURL: Sendable {
         switch self {
         case .home: []
         case .healthz: [.literal("healthz")]
+        case .ping: [.literal("ping")]
         case .metrics: [.literal("metrics")]
         case .login: [.literal("login")]
         case .logout: [.literal("logout")]
@@ -92,6 +108,11 @@ enum SiteURL: Sendable {
         case .signup: [.literal("signup")]
         case .enterpriseHome: [.literal("enterprise")]
         case .enterpriseProfile: [.literal("enterprise"), .literal("profile")]
+        case .enterpriseContact: [.literal("enterprise"), .literal("profile"), .literal("contact")]
+        case .enterpriseFactsWorkbook: [.literal("enterprise"), .literal("facts.xlsx")]
+        case .enterpriseFacts: [.literal("enterprise"), .literal("facts")]
+        case .enterpriseEvidence: [.literal("enterprise"), .literal("evidence")]
+        case .enterpriseEvidenceFile(let id): [.literal("enterprise"), .literal("evidence"), Self.parameter("fileID", id)]
         case .applications: [.literal("applications")]
         case .application(let id): [.literal("applications"), Self.parameter("applicationID", id)]
         case .applicationPrint(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("print")]
@@ -127,6 +148,14 @@ enum SiteURL: Sendable {
         case .noticeComplaint(let id): [.literal("notices"), Self.parameter("callID", id), .literal("complaints")]
         case .verify: [.literal("verify")]
         case .certificate(let number): [.literal("certificates"), Self.parameter("number", number)]
+        case .titles: [.literal("titles")]
+        case .title(let id): [.literal("titles"), Self.parameter("titleID", id)]
+        case .titleReports(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("reports")]
+        case .titleChanges(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("changes")]
+        case .titleEnd(let id): [.literal("titles"), Self.parameter("titleID", id), .literal("end")]
+        case .changeForward(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("forward")]
+        case .changeRecord(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("record")]
+        case .reReviewDecide(let id): [.literal("rereviews"), Self.parameter("reReviewID", id)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
         case .funds: [.literal("funds")]
         case .fundNew: [.literal("funds"), .literal("new")]

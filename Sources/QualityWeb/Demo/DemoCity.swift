@@ -61,10 +61,10 @@ public enum DemoCity {
             let enterprises = try await DemoEnterprises.create(on: db, today: today)
             try await DemoAccounts.create(on: db, passwordHash: hash, enterprises: enterprises)
             try await DemoCalls.create(on: db, today: today)
-            try await DemoFunds.create(on: db, today: today, enterprises: enterprises, clock: app.qualityCity.clock,
-                                       assessor: app.qualityCity.assessor, uploads: app.qualityCity.uploads, passwordHash: hash)
             try await Setting.set(loadedSetting, to: today.iso, on: db)
         }
+        try await DemoDecisions.play(app)
+        try await DemoFunds.create(app, today: today, passwordHash: hash)
         app.qualityCity.isDemo = true
         app.logger.notice("Demo city loaded")
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import QualityRules
 import QualityStorage
+import Vapor
 
 /// The demo city's money: this year's fund for 004 with its budget, grants in different states (one paid in
 /// a disbursement batch, one approved and awaiting payment, one awaiting decision), made through the same
@@ -10,9 +11,15 @@ enum DemoFunds {
     static let batchLabel = "演示批次：第一批"
     static let paymentReference = "DEMO-PAY-0001"
 
-    static func create(on db: any Database, today: CalendarDate, enterprises: [DemoEnterprises.Profile: Enterprise],
-                       clock: any WallClock, assessor: any ApplicationAssessor, uploads: UploadStore, passwordHash: String) async throws {
-        guard let awardee = enterprises[.grantAwardee], let carbon = enterprises[.grantCarbonLabel],
+    /// Runs after the demo's scripted past (`DemoDecisions`), whose 2024 innovation-centre titles brought
+    /// their first-time grants: those are approved against the 2024 Jiangmen fund and paid, as they were.
+    static func create(_ app: Application, today: CalendarDate, passwordHash: String) async throws {
+        let db = app.db
+        func enterprise(_ profile: DemoEnterprises.Profile) async throws -> Enterprise? {
+            guard let spec = DemoEnterprises.specs.first(where: { $0.profile == profile }) else { return nil }
+            return try await Enterprise.query(on: db).filter(\.$name == spec.name).filter(\.$isDemo == true).first()
+        }
+        guard let awardee = try await enterprise(.grantAwardee), let carbon = try await enterprise(.grantCarbonLabel),
               let financeAccount = try await Account.query(on: db).filter(\.$username == "demo-finance").first(),
               let cityAccount = try await Account.query(on: db).filter(\.$username == "demo-city").first(),
               let awardeeAccount = try await Account.query(on: db).filter(\.$enterprise.$id == awardee.id!).first()
@@ -23,9 +30,12 @@ enum DemoFunds {
         try await carbonAccount.create(on: db)
         guard let finance = FinanceOfficer(user(financeAccount)), let city = CityOfficer(user(cityAccount)),
               let awardeeUser = EnterpriseUser(user(awardeeAccount)), let carbonUser = EnterpriseUser(user(carbonAccount)) else { return }
+        let assessor = app.qualityCity.assessor
+        try await pastCentres(app, finance: finance, city: city)
 
+        let clock = app.qualityCity.clock
         let funds = FundService(database: db, clock: clock, assessor: assessor)
-        let grants = GrantService(database: db, clock: clock, assessor: assessor, uploads: uploads)
+        let grants = GrantService(database: db, clock: clock, assessor: assessor, uploads: app.qualityCity.uploads)
         let approval = GrantApproval(database: db, clock: clock, assessor: assessor)
         let disbursements = FundDisbursements(database: db, clock: clock)
 
@@ -52,6 +62,34 @@ enum DemoFunds {
         _ = try await grants.apply(carbonUser, .init(fundID: fund.id!.uuidString, programmeID: "sz2023-m03-carbon-footprint-label",
                                                      matters: [MatterKey.certificate(certificates[1])],
                                                      statement: "第二张碳足迹标识认证证书（演示数据）。"))
+    }
+
+    /// 2024: the Jiangmen fund, the first-time grants of that year's centres approved and paid, their plans filed.
+    static func pastCentres(_ app: Application, finance: FinanceOfficer, city: CityOfficer) async throws {
+        let titleGrants = try await GrantApplication.query(on: app.db).filter(\.$origin == .title).filter(\.$stage == .submitted)
+            .sort(\.$submittedAt).all()
+        let clock = FixedClock(CalendarDate(year: 2024, month: 11, day: 25)!)
+        let assessor = app.qualityCity.assessor
+        let fund = try await FundService(database: app.db, clock: clock, assessor: assessor).create(finance, FundService.Draft(
+            policyID: "jm-innovation-centre-2022", programmeID: "jm-innovation-centre", year: "2024", source: FundSource.cityBudget.rawValue,
+            funderName: "江门市市场监督管理局（演示）", budget: "500000"), isDemo: true)
+        guard !titleGrants.isEmpty else { return }
+        let approval = GrantApproval(database: app.db, clock: clock, assessor: assessor)
+        for grant in titleGrants {
+            _ = try await approval.approve(city, grantID: grant.id!, .init(version: grant.version, fundID: fund.id!.uuidString))
+        }
+        clock.set(CalendarDate(year: 2024, month: 12, day: 10)!)
+        let disbursements = FundDisbursements(database: app.db, clock: clock)
+        let batch = try await disbursements.createBatch(finance, grantIDs: titleGrants.map { $0.id!.uuidString }, label: "2024 年创新中心首次资助")
+        _ = try await disbursements.markPaid(finance, batchID: batch.id!, paymentReference: "JMCZ-DEMO-2024-01", paidOn: "2024-12-10")
+        clock.set(CalendarDate(year: 2024, month: 12, day: 20)!)
+        let reports = GrantReports(database: app.db, clock: clock)
+        for grant in titleGrants {
+            guard let account = try await Account.query(on: app.db).filter(\.$enterprise.$id == grant.$enterprise.id).first(),
+                  let holder = EnterpriseUser(user(account)), let paid = try await GrantApplication.find(grant.id!, on: app.db) else { continue }
+            _ = try await reports.submit(holder, grant: paid, kind: "plan", year: "",
+                                         text: "资助资金 10 万元用于检测设备升级与质量人员培训，按季度核算（演示数据）。", spent: "")
+        }
     }
 
     static func user(_ account: Account) -> SignedInUser {

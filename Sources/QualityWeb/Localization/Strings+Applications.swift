@@ -42,6 +42,10 @@ extension Strings {
         static let badIdempotencyKey = T(zh: "幂等键过长", en: "The idempotency key is too long")
         static let idempotencyKeyReused = T(zh: "该幂等键已用于另一项申报", en: "This idempotency key was used for another application")
 
+        static func barred(_ explanations: [LocalizedText]) -> T {
+            T(zh: "不能申报：" + explanations.map(\.zh).joined(separator: "；"), en: "You cannot apply: " + explanations.map(\.en).joined(separator: "; "))
+        }
+
         static func engineSaysNo(_ summary: LocalizedText) -> T {
             T(zh: "规则引擎判定不符合条件：\(summary.zh)", en: "The rules engine finds the enterprise not eligible: \(summary.en)")
         }

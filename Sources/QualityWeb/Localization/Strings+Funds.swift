@@ -305,6 +305,10 @@ extension Strings {
             from > to ? T(zh: "本年度尚未结束，暂不能报送年度报告", en: "No year has ended since the grant; there is no yearly report to send yet")
                 : T(zh: "报告年度应为 \(from) 至 \(to) 年", en: "The report year must be \(from) to \(to)")
         }
+        static func annualWithTitle(_ path: String) -> T {
+            T(zh: "年度工作总结报告（含资金使用情况）请在荣誉称号页面报送：\(path)", en: "Send the yearly report (with the fund use) from the title's page: \(path)")
+        }
+        static let titleReports = T(zh: "荣誉称号年度报告中的资金使用情况", en: "Fund use in the title's yearly reports")
         static let reportTooShort = T(zh: "请至少写 10 个字", en: "Write at least 10 characters")
         static func reportExists(_ kind: FundUseReportKind, year: Int) -> T {
             T(zh: "\(reportName(kind, year: year).zh)已报送", en: "\(reportName(kind, year: year).en) has been sent already")

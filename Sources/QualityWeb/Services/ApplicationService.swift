@@ -166,12 +166,15 @@ struct ApplicationService: Sendable {
             throw AppError.invalid(Strings.Applications.missingMaterials(missing.map(\.title)))
         }
         let enterpriseRecord = application.enterprise
-        let assessment = try assessor.assess(programmeID: call.programmeID, factsJSON: enterpriseRecord.factsJSON,
-                                             on: today, deadline: call.closesOn)
+        let facts = try await FactsAssembler.assemble(enterpriseRecord, on: database)
+        let assessment = try assessor.assess(programmeID: call.programmeID, factsJSON: facts, on: today, deadline: call.closesOn)
+        // A revocation bars re-application outright (002 第十二条); other refusals are the reviewers' to make.
+        let bars = assessor.hardBars(programmeID: call.programmeID, evaluationJSON: assessment.evaluationJSON)
+        guard bars.isEmpty else { throw AppError.conflict(Strings.Applications.barred(bars)) }
         let from = application.stage
         try await transition(application, action: .submit, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
                              set: [("commitment_accepted", .bool(true)), ("submitted_at", .date(now)),
-                                   ("facts_snapshot_json", .string(enterpriseRecord.factsJSON)),
+                                   ("facts_snapshot_json", .string(facts)),
                                    ("evaluation_json", .string(assessment.evaluationJSON)),
                                    ("engine_verdict", .string(assessment.verdict.rawValue)),
                                    ("idempotency_key", .string(idempotencyKey?.isEmpty == false ? idempotencyKey : application.idempotencyKey))],

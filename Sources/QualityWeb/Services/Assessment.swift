@@ -32,6 +32,8 @@ public struct ProgrammeInfo: Sendable, Equatable {
     public var requiresOnSiteReview: Bool
     /// Years a title of this programme is valid (000: 4, 002: 3).
     public var titleValidityYears: Int?
+    /// What a holder owes while the title runs (002: yearly reports, re-review after three years).
+    public var supervision: Supervision?
 }
 
 /// A clause that needs a reviewer's judgement ("财务状况良好"), and the finding if one was made.
@@ -65,6 +67,8 @@ public protocol ApplicationAssessor: Sendable {
     var programmes: [ProgrammeInfo] { get }
     /// The clauses of an evaluation that a reviewer decides, keyed by the attestation the facts record.
     func pendingFindings(programmeID: String, evaluationJSON: String) -> [PendingFinding]
+    /// The explanations of rules that bar an application outright (a revocation within its ban), if failed.
+    func hardBars(programmeID: String, evaluationJSON: String) -> [LocalizedText]
     /// The rubric for a call: the policy's own, else the call's secretariat-defined YAML; nil when neither.
     func scoringRubric(programmeID: String, customYAML: String?) throws -> ScoringRubric?
     /// The engine's objective score per indicator (hundredths) and in total (key "total").

@@ -18,7 +18,7 @@ public struct EngineAssessor: ApplicationAssessor {
                                  isRecognition: programme.kind == .recognition, annualQuota: programme.annualQuota?.perYear,
                                  materials: programme.materials.map(\.name), inForce: policy.inForce,
                                  requiresOnSiteReview: programme.procedure.contains { $0.id == "onSiteReview" },
-                                 titleValidityYears: programme.titleValidityYears)
+                                 titleValidityYears: programme.titleValidityYears, supervision: programme.supervision)
         }
     }
 
@@ -26,6 +26,16 @@ public struct EngineAssessor: ApplicationAssessor {
     public static func bundled() throws -> EngineAssessor {
         do {
             return EngineAssessor(catalog: try PolicyCatalog.bundled())
+        } catch {
+            throw PolicyFilesError(underlying: error)
+        }
+    }
+
+    /// The policy files of `directory`, or the bundled ones.
+    public static func load(_ directory: String?) throws -> EngineAssessor {
+        guard let directory else { return try bundled() }
+        do {
+            return EngineAssessor(catalog: try PolicyCatalog.load(directory: URL(fileURLWithPath: directory)))
         } catch {
             throw PolicyFilesError(underlying: error)
         }
@@ -82,6 +92,16 @@ extension EngineAssessor {
             throw AppError.invalid(T(zh: "评分标准有误（第 \(error.line) 行）：\(error.reason)", en: "The rubric is not valid (line \(error.line)): \(error.reason)"),
                                    fields: ["rubric": T(zh: "第 \(error.line) 行：\(error.reason)", en: "line \(error.line): \(error.reason)")])
         }
+    }
+
+    public func hardBars(programmeID: String, evaluationJSON: String) -> [LocalizedText] {
+        guard let (_, programme) = catalog.programme(programmeID),
+              let evaluation = try? JSONDecoder().decode(Evaluation.self, from: Data(evaluationJSON.utf8)) else { return [] }
+        let bans = Set(programme.allRules.compactMap { rule -> String? in
+            if case .revocationBan = rule.kind { return rule.id }
+            return nil
+        })
+        return evaluation.allResults.filter { bans.contains($0.id) && $0.outcome == .notMet }.map(\.explanation)
     }
 
     public func scoringRubric(programmeID: String, customYAML: String?) throws -> ScoringRubric? {

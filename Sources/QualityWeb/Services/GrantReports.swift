@@ -5,7 +5,8 @@ import QualityStorage
 
 /// 002 第十一条: the grantee keeps the grant under a financial system and makes a fund-use plan (资金使用计划),
 /// and within the title's validity sends each year, by 31 January, its report on the year before. Grants
-/// made with a title (002) owe both; other grantees may file them too.
+/// made with a title (002) owe both; the yearly report is the title's own (`AnnualReport`, filed on the
+/// title's page with its fund use), so it is not asked twice. Other grantees may file plans and reports here.
 struct GrantReports: Sendable {
     let database: any Database
     let clock: any WallClock
@@ -27,12 +28,21 @@ struct GrantReports: Sendable {
         try await FundUseReport.query(on: database).filter(\.$grant.$id == grantID).sort(\.$year).all()
     }
 
+    /// The yearly reports filed for the grant's title (with their fund use).
+    func titleReports(of grant: GrantApplication) async throws -> [AnnualReport] {
+        guard let titleID = grant.titleID else { return [] }
+        return try await AnnualReport.query(on: database).filter(\.$title.$id == titleID).sort(\.$year).all()
+    }
+
     /// What the grant still owes today.
     func due(_ grant: GrantApplication) async throws -> [Due] {
         guard grant.origin == .title, Self.reportingStages.contains(grant.stage), let decided = grant.decidedOn, let id = grant.id else { return [] }
-        let filed = Set(try await reports(of: id).map { "\($0.kind.rawValue):\($0.year)" })
+        var filed = Set(try await reports(of: id).map { "\($0.kind.rawValue):\($0.year)" })
         var validUntil: CalendarDate?
-        if let titleID = grant.titleID { validUntil = try await Title.find(titleID, on: database)?.validUntil }
+        if let titleID = grant.titleID {
+            validUntil = try await Title.find(titleID, on: database)?.validUntil
+            for report in try await titleReports(of: grant) { filed.insert("annual:\(report.year)") }
+        }
         var result: [Due] = []
         if !filed.contains("plan:0") { result.append(Due(grantID: id, kind: .plan, year: 0, dueOn: nil, overdue: false)) }
         let lastYear = min(today.year - 1, validUntil?.year ?? today.year - 1)
@@ -64,6 +74,9 @@ struct GrantReports: Sendable {
         var problems: [String: LocalizedText] = [:]
         let kind = FundUseReportKind(rawValue: rawKind)
         if kind == nil { problems["kind"] = Strings.Funds.badReportKind }
+        if kind == .annual, grant.origin == .title, let titleID = grant.titleID {
+            throw AppError.conflict(Strings.Funds.annualWithTitle(SiteURL.title(.value(titleID)).path))
+        }
         var year = 0
         if kind == .annual {
             let decidedYear = grant.decidedOn?.year ?? today.year

@@ -11,13 +11,17 @@ import VaporTesting
 func withTestApp<T>(
     clock: FixedClock = .standard(),
     demo: Bool = false,
+    policies: String? = nil,
     _ body: (Application) async throws -> T
 ) async throws -> T {
     let settings = try await TestDatabase.fresh(migrated: false)
     let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("qc-uploads-\(UUID().uuidString)").path
     let configuration = AppConfiguration(database: settings, port: 0, uploadsDirectory: uploads, loadDemoIfEmpty: demo,
                                          bcryptCost: 4, clock: clock)
-    let app = try await QualityCityApp.make(configuration, environment: .testing)
+    var configured = configuration
+    configured.policiesDirectory = policies
+    configured.jobsInterval = 0
+    let app = try await QualityCityApp.make(configured, environment: .testing)
     app.logger.logLevel = .warning
     do {
         try await QualityCityApp.migrate(app)

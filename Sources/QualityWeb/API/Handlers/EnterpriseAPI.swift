@@ -30,8 +30,9 @@ enum EnterpriseAPI {
         let calls = try await Call.query(on: request.db).filter(\.$stage == .open).sort(\.$closesOn).all()
             .filter { $0.isAccepting(on: today) }
         let assessor = request.qualityCity.assessor
+        let facts = try await FactsAssembler.assemble(enterprise, on: request.db)
         let openCalls = calls.map { call in
-            let assessment = try? assessor.assess(programmeID: call.programmeID, factsJSON: enterprise.factsJSON,
+            let assessment = try? assessor.assess(programmeID: call.programmeID, factsJSON: facts,
                                                   on: today, deadline: call.closesOn)
             return OpenCallDTO(call: CallSummaryDTO(call, today: today), assessment: assessment.map(AssessmentDTO.init),
                                applicationId: byCall[call.id!]?.id, applicationStage: byCall[call.id!]?.stage)

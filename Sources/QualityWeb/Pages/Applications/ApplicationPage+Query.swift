@@ -33,7 +33,8 @@ extension ApplicationPage.Model {
         var evaluation = application.evaluationJSON
         if evaluation == nil, user.role == .enterprise {
             // Before submission the applicant sees what the engine would say today.
-            evaluation = try? assessor.assess(programmeID: application.call.programmeID, factsJSON: application.enterprise.factsJSON,
+            let facts = try await FactsAssembler.assemble(application.enterprise, on: database)
+            evaluation = try? assessor.assess(programmeID: application.call.programmeID, factsJSON: facts,
                                               on: today, deadline: application.call.closesOn).evaluationJSON
         }
         let resultOut: Set<ApplicationStage> = [.selected, .notSelected, .disqualified]

@@ -37,9 +37,10 @@ enum EnterpriseHomeController {
         let byCall = Dictionary(applications.map { ($0.$call.id, $0) }, uniquingKeysWith: { first, _ in first })
         let calls = try await Call.query(on: request.db).filter(\.$stage == .open).sort(\.$closesOn).all()
             .filter { $0.isAccepting(on: today) }
+        let facts = try await FactsAssembler.assemble(enterprise, on: request.db)
         let openCalls = calls.map { call in
             OpenCall(id: call.id!, title: call.title, closesOn: call.closesOn,
-                     assessment: try? request.qualityCity.assessor.assess(programmeID: call.programmeID, factsJSON: enterprise.factsJSON,
+                     assessment: try? request.qualityCity.assessor.assess(programmeID: call.programmeID, factsJSON: facts,
                                                                           on: today, deadline: call.closesOn),
                      applicationID: byCall[call.id!]?.id, applicationStage: byCall[call.id!]?.stage)
         }
@@ -80,7 +81,7 @@ enum EnterpriseHomeController {
 
     static func card(_ context: PageContext, _ call: OpenCall) -> Node<HTML.BodyContext> {
         .article(
-            .class("card"),
+            .class("card"), .attribute(named: "data-call-id", value: call.id.uuidString),
             .h3(.a(.href(SiteURL.call(.value(call.id)).path), .text(context.t(call.title)))),
             .p(.class("muted"), .text(context.t(Strings.EnterpriseHome.closes(call.closesOn)))),
             .unwrap(call.assessment) { assessment in

@@ -14,6 +14,8 @@ enum GrantPage {
         var evaluation: Evaluation?
         var evidence: [EvidenceFile]
         var reports: [FundUseReport]
+        /// The yearly reports of the grant's title (002), with their fund use.
+        var titleReports: [AnnualReport]
         var due: [GrantReports.Due]
         /// Funds that may pay this grant, for the decision form.
         var funds: [Fund]
@@ -39,6 +41,7 @@ enum GrantPage {
             let evaluation = grant.evaluationJSON.flatMap { try? JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }
             let reports = try await request.grantReports.reports(of: id)
             let due = try await request.grantReports.due(grant)
+            let titleReports = try await request.grantReports.titleReports(of: grant)
             var funds: [Fund] = []
             if user.role == .cityOfficer, grant.stage == .submitted {
                 funds = try await Fund.query(on: request.db).filter(\.$policyID == grant.policyID).filter(\.$sandbox == grant.sandbox)
@@ -49,7 +52,7 @@ enum GrantPage {
                 .sort(\.$id).all()
             return Model(grant: grant, programmeTitle: GrantEngine.title(of: grant.programmeID, assessor: request.qualityCity.assessor),
                          programme: entry?.1, policy: entry?.0, evaluation: evaluation, evidence: try await request.grants.evidence(of: id),
-                         reports: reports, due: due, funds: funds, attestations: engine.attestationKeys(of: grant.programmeID),
+                         reports: reports, titleReports: titleReports, due: due, funds: funds, attestations: engine.attestationKeys(of: grant.programmeID),
                          batch: batch, history: history, user: user, error: nil)
         }
     }

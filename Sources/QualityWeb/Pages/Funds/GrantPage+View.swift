@@ -186,6 +186,12 @@ extension GrantPage {
                     .text(" · \(Formatting.dateTime(report.submittedAt))" + (report.spent.map { " · \(Money(fen: $0).formatted(context.language))" } ?? "")),
                     .p(.class("prewrap"), .text(report.text)))
             }),
+            .if(!model.titleReports.isEmpty, .group(
+                .h3(.text(context.t(Strings.Funds.titleReports))),
+                .ul(.id("title-reports"), .forEach(model.titleReports) { report in
+                    .li(.strong(.text(context.t(Strings.Funds.reportName(.annual, year: report.year)))),
+                        .text(" · \(Formatting.dateTime(report.submittedAt))"), .p(.class("prewrap"), .text(report.fundUse)))
+                }))),
             .ul(.id("reports-due"), .forEach(model.due) { due in
                 .li(.class(due.overdue ? "notMet" : "needsFinding"),
                     .text(context.t(due.overdue ? Strings.Funds.overdue : Strings.Funds.due) + "：" + context.t(Strings.Funds.reportName(due.kind, year: due.year))
@@ -196,11 +202,14 @@ extension GrantPage {
                 Forms.csrf(context),
                 .label(.for("kind"), .text(context.t(Strings.Funds.reportKind))),
                 .select(.id("kind"), .attribute(named: "name", value: "kind"),
-                        .forEach(FundUseReportKind.allCases) { kind in
+                        .forEach(grant.origin == .title ? [.plan] : FundUseReportKind.allCases) { kind in
                             .option(.value(kind.rawValue), .isSelected(model.inputs["kind"] == kind.rawValue), .label(context.t(Strings.Funds.reportKind(kind))))
                         }),
                 FundsPage.problem(context, model.error, "kind"),
-                input(context, model, "year", Strings.Funds.year, type: .number),
+                .if(grant.origin != .title, input(context, model, "year", Strings.Funds.year, type: .number)),
+                .unwrap(grant.origin == .title ? grant.titleID : nil) { titleID in
+                    .small(.class("muted"), .text(context.t(Strings.Funds.annualWithTitle(SiteURL.title(.value(titleID)).path))))
+                },
                 .label(.for("text"), .text(context.t(Strings.Funds.reportText))),
                 .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "5"), .text(model.inputs["text"] ?? "")),
                 FundsPage.problem(context, model.error, "text"),
