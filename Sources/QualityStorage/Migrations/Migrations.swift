@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds
     }
 
     static let foundation: [any Migration] = [
@@ -38,5 +38,9 @@ public enum Migrations {
 
     static let evidence: [any Migration] = [
         AddEvidenceFileLabel(),
+    ]
+
+    static let funds: [any Migration] = [
+        CreateFunds(),
     ]
 }

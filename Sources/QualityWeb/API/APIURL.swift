@@ -20,6 +20,17 @@ enum APIURL: Sendable {
     case inbox
     case inboxRead(Parameter<UUID>)
     case titleVerification
+    case funds
+    case fund(Parameter<UUID>)
+    case fundMovements(Parameter<UUID>)
+    case grants
+    case grant(Parameter<UUID>)
+    case grantAction(Parameter<UUID>, GrantActionPath)
+    case disbursements
+    case disbursement(Parameter<UUID>)
+    case disbursementPaid(Parameter<UUID>)
+    case grantHistory
+    case openDataGrants
 
     static let prefix = ["api", "v1"]
 
@@ -48,6 +59,17 @@ enum APIURL: Sendable {
         case .inbox: [.literal("inbox")]
         case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageId", id), .literal("read")]
         case .titleVerification: [.literal("titles"), .literal("verify")]
+        case .funds: [.literal("funds")]
+        case .fund(let id): [.literal("funds"), Self.parameter("fundId", id)]
+        case .fundMovements(let id): [.literal("funds"), Self.parameter("fundId", id), .literal("movements")]
+        case .grants: [.literal("grants")]
+        case .grant(let id): [.literal("grants"), Self.parameter("grantId", id)]
+        case .grantAction(let id, let action): [.literal("grants"), Self.parameter("grantId", id), .literal(action.rawValue)]
+        case .disbursements: [.literal("disbursements")]
+        case .disbursement(let id): [.literal("disbursements"), Self.parameter("batchId", id)]
+        case .disbursementPaid(let id): [.literal("disbursements"), Self.parameter("batchId", id), .literal("paid")]
+        case .grantHistory: [.literal("grant-history")]
+        case .openDataGrants: [.literal("open-data"), .literal("grants")]
         }
     }
 

@@ -21,5 +21,6 @@ func routes(_ app: Application) throws {
     NoticesController.register(on: app)
     TitlesController.register(on: app)
     TitleLifecycleController.register(on: app)
+    FundsController.register(on: app)
     API.register(on: app)
 }

@@ -72,6 +72,21 @@ enum SiteURL: Sendable {
     case changeRecord(Parameter<UUID>)
     case reReviewDecide(Parameter<UUID>)
     case adminAccountDeactivate(Parameter<UUID>)
+    case funds
+    case fundNew
+    case fund(Parameter<UUID>)
+    case fundMovements(Parameter<UUID>)
+    case fundHistory
+    case fundExport(FundExportFile)
+    case grants
+    case grantNew
+    case grant(Parameter<UUID>)
+    case grantAction(Parameter<UUID>, GrantActionPath)
+    case grantEvidenceFile(Parameter<UUID>, Parameter<UUID>)
+    case disbursements
+    case disbursement(Parameter<UUID>)
+    case disbursementPaid(Parameter<UUID>)
+    case openData(OpenDataFile)
 
     private enum Segment {
         case literal(String)
@@ -142,6 +157,22 @@ enum SiteURL: Sendable {
         case .changeRecord(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("record")]
         case .reReviewDecide(let id): [.literal("rereviews"), Self.parameter("reReviewID", id)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
+        case .funds: [.literal("funds")]
+        case .fundNew: [.literal("funds"), .literal("new")]
+        case .fund(let id): [.literal("funds"), Self.parameter("fundID", id)]
+        case .fundMovements(let id): [.literal("funds"), Self.parameter("fundID", id), .literal("movements")]
+        case .fundHistory: [.literal("funds"), .literal("history")]
+        case .fundExport(let file): [.literal("funds"), .literal("exports"), .literal(file.rawValue)]
+        case .grants: [.literal("grants")]
+        case .grantNew: [.literal("grants"), .literal("new")]
+        case .grant(let id): [.literal("grants"), Self.parameter("grantID", id)]
+        case .grantAction(let id, let action): [.literal("grants"), Self.parameter("grantID", id), .literal(action.rawValue)]
+        case .grantEvidenceFile(let id, let file):
+            [.literal("grants"), Self.parameter("grantID", id), .literal("evidence"), Self.parameter("fileID", file)]
+        case .disbursements: [.literal("disbursements")]
+        case .disbursement(let id): [.literal("disbursements"), Self.parameter("batchID", id)]
+        case .disbursementPaid(let id): [.literal("disbursements"), Self.parameter("batchID", id), .literal("paid")]
+        case .openData(let file): [.literal("open-data"), .literal(file.rawValue)]
         }
     }
 

@@ -76,7 +76,8 @@ enum Navigation {
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
                      Link(title: Strings.Profile.navigation, path: SiteURL.enterpriseProfile.path),
                      Link(title: Strings.Applications.mine, path: SiteURL.applications.path),
-                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
+                     Link(title: Strings.Funds.myGrants, path: SiteURL.grants.path)]
         case .districtOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
@@ -85,7 +86,12 @@ enum Navigation {
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
-                     Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
+                     Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path),
+                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path)]
+        case .finance:
+            links = [Link(title: Strings.Funds.title, path: SiteURL.funds.path),
+                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path),
+                     Link(title: Strings.Funds.disbursements, path: SiteURL.disbursements.path)]
         case .expert:
             links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]
         case .committee:
