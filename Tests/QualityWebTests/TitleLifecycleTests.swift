@@ -214,3 +214,31 @@ struct TitleLifecycleTests {
         }
     }
 }
+
+@Suite("Revocation and money")
+struct RevocationMoneyTests {
+    @Test("revoking a title for fraud claws back its grant; terminating one does not")
+    func fraudClawsBack() async throws {
+        try await withTestApp(demo: true) { app in
+            // setup: the demo's 2024 innovation centres, with their first-time grants
+            let granted = try await GrantApplication.query(on: app.db).filter(\.$titleID != nil).all()
+            #expect(granted.count >= 2)
+            let fraud = try #require(granted.first)
+            let ended = try #require(granted.last)
+            let city = TestClient(app)
+            try await city.signIn("demo-city")
+            // MUT
+            let revoked = try await city.post("/titles/\(fraud.titleID!)/end", form: ["kind": "fraud", "note": "经查实，申报材料弄虚作假"])
+            let terminated = try await city.post("/titles/\(ended.titleID!)/end", form: ["kind": "holder_request", "note": "企业自行要求终止"])
+            // validation
+            #expect(revoked.status == .seeOther)
+            #expect(terminated.status == .seeOther)
+            let after = try #require(try await GrantApplication.find(fraud.id!, on: app.db))
+            #expect([.clawedBack, .released, .rejected].contains(after.stage), "grant left at \(after.stage)")
+            #expect(after.stage != fraud.stage)
+            #expect(try await GrantApplication.find(ended.id!, on: app.db)?.stage == ended.stage)
+            #expect(try await Title.find(fraud.titleID!, on: app.db)?.status == .revoked)
+            #expect(try await AuditChain.verify(on: app.db).isIntact)
+        }
+    }
+}

@@ -178,6 +178,10 @@ struct LifecycleService: Sendable {
                                                action: kind.isRevocation ? "revoke" : "terminate",
                                                fromStage: TitleStatus.active.rawValue, toStage: status.rawValue,
                                                reason: "\(kind.rawValue): \(note)", occurredAt: at), on: tx)
+        // A title won by fraud returns its money: pending grants are refused, unpaid ones released, paid ones clawed back.
+        if kind == .fraud {
+            _ = try await FundService.clawBack(grantsOf: .title(titleID), reason: note, actor: actor, at: at, on: today, tx: tx)
+        }
         guard let title = try await Title.find(titleID, on: tx) else { return }
         let message = kind.isRevocation ? Strings.Inbox.revoked(note) : Strings.Inbox.terminated(note)
         try await Notifier.notify(.enterprise(title.$enterprise.id), subject: message.subject, body: message.body,
