@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance
     }
 
     static let foundation: [any Migration] = [
@@ -42,5 +42,9 @@ public enum Migrations {
 
     static let funds: [any Migration] = [
         CreateFunds(),
+    ]
+
+    static let performance: [any Migration] = [
+        CreatePerformanceEvaluations(),
     ]
 }

@@ -105,6 +105,7 @@ enum DemoFunds {
             $0.filter(\.$enterprise.$id ~~ enterprises).filter(\.$fund.$id ~~ funds.map(Optional.init)).filter(\.$titleID ~~ titles)
         }.all().compactMap(\.id)
         try await GrantEvidence.query(on: database).filter(\.$grant.$id ~~ grants).delete()
+        try await PerformanceEvaluation.query(on: database).filter(\.$grant.$id ~~ grants).delete()
         try await FundUseReport.query(on: database).filter(\.$grant.$id ~~ grants).delete()
         try await GrantMatter.query(on: database).group(.or) {
             $0.filter(\.$enterprise.$id ~~ enterprises).filter(\.$grantID ~~ grants.map(Optional.init))

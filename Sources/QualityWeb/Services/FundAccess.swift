@@ -53,4 +53,5 @@ enum OpenDataFile: String, CaseIterable, Sendable {
 /// The actions on a grant application that have their own POST route.
 enum GrantActionPath: String, CaseIterable, Sendable {
     case approve, reject, withdraw, clawback, reports, evidence
+    case evaluations
 }

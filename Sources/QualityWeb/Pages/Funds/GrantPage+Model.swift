@@ -25,6 +25,8 @@ enum GrantPage {
         var user: SignedInUser
         var error: AppError?
         var inputs: [String: String] = [:]
+        /// Performance evaluations of the funded project (003 第六章).
+        var performance: [PerformanceEvaluation] = []
 
         var isEnterprise: Bool { user.role == .enterprise }
         var isCity: Bool { user.role == .cityOfficer }
@@ -50,10 +52,12 @@ enum GrantPage {
             let batch = try await grant.batchID.asyncMap { try await DisbursementBatch.find($0, on: request.db) } ?? nil
             let history = try await AuditEvent.query(on: request.db).filter(\.$subjectType == "grant").filter(\.$subjectID == id.uuidString)
                 .sort(\.$id).all()
-            return Model(grant: grant, programmeTitle: GrantEngine.title(of: grant.programmeID, assessor: request.qualityCity.assessor),
+            var model = Model(grant: grant, programmeTitle: GrantEngine.title(of: grant.programmeID, assessor: request.qualityCity.assessor),
                          programme: entry?.1, policy: entry?.0, evaluation: evaluation, evidence: try await request.grants.evidence(of: id),
                          reports: reports, titleReports: titleReports, due: due, funds: funds, attestations: engine.attestationKeys(of: grant.programmeID),
                          batch: batch, history: history, user: user, error: nil)
+            model.performance = try await PerformanceEvaluation.query(on: request.db).filter(\.$grant.$id == id).sort(\.$evaluatedOn).all()
+            return model
         }
     }
 }

@@ -16,6 +16,7 @@ extension GrantPage {
             .if(model.isEnterprise && grant.stage == .submitted, withdraw(context, model)),
             .if(model.isCity && [.approved, .disbursed].contains(grant.stage), clawBack(context, model)),
             .if(GrantReports.reportingStages.contains(grant.stage) || !model.reports.isEmpty, reports(context, model)),
+            performance(context, model),
             history(context, model)
         )
     }
@@ -216,6 +217,46 @@ extension GrantPage {
                 input(context, model, "spent", Strings.Funds.spent),
                 .button(.type(.submit), .text(context.t(Strings.Funds.send)))
             ))
+        )
+    }
+
+    /// Planned against achieved, with findings (003 第六章); the form for the city.
+    static func performance(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let open = model.isCity && PerformanceService.evaluable.contains(model.grant.stage)
+        guard open || !model.performance.isEmpty else { return .empty }
+        let plan = model.reports.first { $0.kind == .plan }?.text ?? ""
+        return .section(
+            .id("performance"),
+            .h2(.text(context.t(Strings.Performance.title))),
+            .forEach(model.performance) { evaluation in
+                .div(.class("evaluation-record"),
+                     .p(.strong(.text("\(evaluation.evaluatedOn.iso) · " + context.t(Strings.Performance.name(evaluation.rating)))),
+                        .text(" · \(evaluation.evaluatedBy)")),
+                     .dl(.class("facts"),
+                         .dt(.text(context.t(Strings.Performance.planned))), .dd(.class("prewrap"), .text(evaluation.planned)),
+                         .dt(.text(context.t(Strings.Performance.achieved))), .dd(.class("prewrap"), .text(evaluation.achieved)),
+                         .dt(.text(context.t(Strings.Performance.spent))),
+                         .dd(.text(evaluation.spent.map { Money(fen: $0).formatted(context.language) } ?? "—")),
+                         .dt(.text(context.t(Strings.Performance.findings))), .dd(.class("prewrap"), .text(evaluation.findings))))
+            },
+            .if(open, .form(
+                .method(.post), .action(attr(SiteURL.grantAction(.value(model.grant.id!), .evaluations).path)), .class("stacked"), .id("performance-form"),
+                Forms.csrf(context),
+                .label(.for("planned"), .text(context.t(Strings.Performance.planned))),
+                .textarea(.id("planned"), .name("planned"), .attribute(named: "rows", value: "3"), .text(model.inputs["planned"] ?? plan)),
+                .label(.for("achieved"), .text(context.t(Strings.Performance.achieved))),
+                .textarea(.id("achieved"), .name("achieved"), .attribute(named: "rows", value: "3"), .text(model.inputs["achieved"] ?? "")),
+                .label(.for("spent"), .text(context.t(Strings.Performance.spent))),
+                .input(.type(.text), .id("spent"), .name("spent"), .value(attr(model.inputs["spent"] ?? ""))),
+                .label(.for("rating"), .text(context.t(Strings.Performance.rating))),
+                .select(.id("rating"), .attribute(named: "name", value: "rating"),
+                        .group(PerformanceRating.allCases.map { rating in
+                            .option(.value(rating.rawValue), .isSelected(model.inputs["rating"] == rating.rawValue),
+                                    .label(attr(context.t(Strings.Performance.name(rating)))))
+                        })),
+                .label(.for("perf-findings"), .text(context.t(Strings.Performance.findings))),
+                .textarea(.id("perf-findings"), .name("findings"), .attribute(named: "rows", value: "3"), .text(model.inputs["findings"] ?? "")),
+                .button(.type(.submit), .text(context.t(Strings.Performance.record)))))
         )
     }
 

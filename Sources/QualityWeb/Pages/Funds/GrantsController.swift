@@ -19,6 +19,18 @@ enum GrantsController {
         app.on(.POST, .grantAction(.key, .reports), as: EnterpriseUser.self, use: report)
         app.on(.POST, .grantAction(.key, .evidence), as: EnterpriseUser.self, body: .collect(maxSize: "12mb"), use: evidence)
         app.on(.GET, .grantEvidenceFile(.key, .key), as: GrantParticipant.self, use: file)
+        app.on(.POST, .grantAction(.key, .evaluations), as: CityOfficer.self, use: evaluatePerformance)
+    }
+
+    @Sendable
+    static func evaluatePerformance(request: Request, officer: CityOfficer) async throws -> Response {
+        let id = try request.uuidParameter("grantID")
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        return try await acting(request, user: officer.user, id: id, done: "evaluation") {
+            _ = try await PerformanceService(database: request.db, clock: request.qualityCity.clock).evaluate(
+                officer, grantID: id, planned: fields["planned"] ?? "", achieved: fields["achieved"] ?? "",
+                spent: fields["spent"] ?? "", rating: fields["rating"] ?? "", findings: fields["findings"] ?? "")
+        }
     }
 
     @Sendable
