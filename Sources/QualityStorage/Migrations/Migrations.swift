@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle
+        foundation + accounts + calls + audit + decisions + lifecycle + portal
     }
 
     static let foundation: [any Migration] = [
@@ -34,5 +34,11 @@ public enum Migrations {
 
     static let lifecycle: [any Migration] = [
         CreateLifecycle(),
+    ]
+
+    /// City quality targets and the quality credit file (issue 9).
+    static let portal: [any Migration] = [
+        CreateTargets(),
+        CreateCreditFile(),
     ]
 }
