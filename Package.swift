@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "QualityRules",
                 "QualityStorage",
+                "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
