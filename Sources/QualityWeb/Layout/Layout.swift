@@ -37,6 +37,10 @@ enum Layout {
                     .li(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Navigation.calls)))),
                     .li(.a(.href(SiteURL.notices.path), .text(context.t(Strings.Notices.title)))),
                     .li(.a(.href(SiteURL.verify.path), .text(context.t(Strings.Titles.verifyTitle)))),
+                    .li(.a(.href(SiteURL.policies.path), .text(context.t(Strings.Portal.libraryNavigation)))),
+                    .li(.a(.href(SiteURL.calculator.path), .text(context.t(Strings.Portal.calculatorNavigation)))),
+                    .li(.a(.href(SiteURL.credit.path), .text(context.t(Strings.Credit.navigation)))),
+                    .li(.a(.href(SiteURL.targets.path), .text(context.t(Strings.Targets.navigation)))),
                     .group(Navigation.links(for: context).map { link in
                         .li(.a(.href(link.path), .text(context.t(link.title))))
                     })
@@ -84,11 +88,14 @@ enum Navigation {
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
-                     Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
+                     Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path),
+                     Link(title: Strings.Targets.manage, path: SiteURL.adminTargets.path)]
         case .expert:
             links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]
         case .committee:
             links = [Link(title: Strings.Committee.title, path: SiteURL.committee.path)]
+        case .department:
+            links = [Link(title: Strings.Targets.reportValues, path: SiteURL.targetReport.path)]
         default:
             break
         }
