@@ -20,6 +20,7 @@ enum APIURL: Sendable {
     case inbox
     case inboxRead(Parameter<UUID>)
     case titleVerification
+    case creditFile(Parameter<String>)
 
     static let prefix = ["api", "v1"]
 
@@ -48,6 +49,7 @@ enum APIURL: Sendable {
         case .inbox: [.literal("inbox")]
         case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageId", id), .literal("read")]
         case .titleVerification: [.literal("titles"), .literal("verify")]
+        case .creditFile(let code): [.literal("credit"), Self.parameter("creditCode", code)]
         }
     }
 
