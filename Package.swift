@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "QualityWeb",
                 "QualityTestSupport",
+                "Spreadsheet",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -17,6 +17,7 @@ public struct QualityCityCommand: AsyncParsableCommand {
             EvaluateCommand.self,
             AuditCommand.self,
             JobsCommand.self,
+            LoadTestSeedCommand.self,
         ]
     )
 

@@ -135,7 +135,7 @@ struct APIErrorTests {
                                                     contentType: "application/pdf", filename: "big.pdf")
             // validation
             try Self.expectError(reply, .payloadTooLarge, code: "too_large")
-            #expect(try await ApplicationMaterial.query(on: app.db).count() == 0)
+            #expect(try await ApplicationMaterial.query(on: app.db).filter(\.$application.$id == draft.id).count() == 0)
         }
     }
 
@@ -157,7 +157,7 @@ struct APIErrorTests {
                                  .unsupportedMediaType)
             try Self.expectError(try await enterprise.upload(path, data: Data("MZ\u{90}".utf8), contentType: "application/octet-stream",
                                                              filename: "a.exe"), .unsupportedMediaType)
-            #expect(try await ApplicationMaterial.query(on: app.db).count() == 0)
+            #expect(try await ApplicationMaterial.query(on: app.db).filter(\.$application.$id == draft.id).count() == 0)
         }
     }
 
@@ -208,7 +208,7 @@ struct APIErrorTests {
 
             let badFilter = try await enterprise.get("/api/v1/applications?stage=nonesuch")
             #expect(try badFilter.error.fields?["stage"] != nil)
-            #expect(try await ApplicationMaterial.query(on: app.db).count() == prepared.materials.count)
+            #expect(try await ApplicationMaterial.query(on: app.db).filter(\.$application.$id == prepared.id).count() == prepared.materials.count)
             #expect(try await enterprise.get("/api/v1/applications/\(draft.id)").decode(ApplicationDetailDTO.self).stage == .draft)
         }
     }

@@ -64,7 +64,7 @@ struct APISessionTests {
             // validation
             #expect(forged.status == .forbidden)
             #expect(genuine.status == .created)
-            #expect(try await CallApplication.query(on: app.db).count() == 1)
+            #expect(try await CallApplication.query(on: app.db).filter(\.$call.$id == (try #require(call)).id).count() == 1)
         }
     }
 

@@ -20,6 +20,15 @@ struct DemoCityTests {
             #expect(enterprises.count >= 8)
             #expect(enterprises.allSatisfy { $0.isDemo && CreditCode($0.creditCode) != nil })
             #expect(app.qualityCity.isDemo)
+            // The past is played through the services: a finished round with titles, a round on notice today.
+            let titles = try await Title.query(on: app.db).all()
+            #expect(titles.count == 3)
+            #expect(titles.allSatisfy { $0.isValid(on: app.qualityCity.clock.today()) })
+            #expect(try await AnnualReport.query(on: app.db).count() == 5)
+            let notice = try #require(try await Call.query(on: app.db).filter(\.$stage == .notice).first())
+            #expect(notice.noticeEndsOn.map { $0 >= app.qualityCity.clock.today() } == true)
+            #expect(try await CallApplication.query(on: app.db).filter(\.$stage == .proposed).count() == 1)
+            #expect(try await AuditChain.verify(on: app.db).isIntact)
         }
     }
 

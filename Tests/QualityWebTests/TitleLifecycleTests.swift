@@ -37,7 +37,7 @@ struct TitleLifecycleTests {
         let application = CallApplication(callID: call.id!, enterpriseID: enterprise.id!, district: enterprise.district)
         application.stage = .selected
         try await application.create(on: app.db)
-        let title = Title(certificateNumber: "JMQIC-\(day.year)-001", enterpriseID: enterprise.id!, programmeID: "jm-innovation-centre",
+        let title = Title(certificateNumber: "JMQIC-\(day.year)-901", enterpriseID: enterprise.id!, programmeID: "jm-innovation-centre",
                           callID: call.id!, applicationID: application.id!, grantedOn: day, validFrom: day, validUntil: day.lastDayOfPeriod(years: 3))
         try await title.create(on: app.db)
         return title
@@ -74,18 +74,18 @@ struct TitleLifecycleTests {
             // Too short a report is refused; nothing is recorded.
             let short = try await holder.post("/titles/\(id)/reports", form: ["year": "2024", "summary": "短", "fundUse": ""])
             #expect(short.status == .unprocessableEntity)
-            #expect(try await AnnualReport.query(on: app.db).count() == 0)
+            #expect(try await AnnualReport.query(on: app.db).filter(\.$title.$id == id).count() == 0)
             let filed = try await holder.post("/titles/\(id)/reports", form: [
                 "year": "2024", "summary": "中心开展质量攻关项目 3 项，完成检测设备升级，培训质量人员 120 人次。", "fundUse": "资助资金 10 万元已用于检测设备升级。"])
             #expect(filed.status == .seeOther)
             clock.set(Self.day(2025, 2, 1))
             _ = try await Self.runJobs(app)
-            #expect(try await Rectification.query(on: app.db).count() == 0)
+            #expect(try await Rectification.query(on: app.db).filter(\.$title.$id == id).count() == 0)
 
             // The second report is missed: on 1 February 2026 a rectification notice with a deadline.
             clock.set(Self.day(2026, 2, 1))
             _ = try await Self.runJobs(app)
-            let notice = try #require(try await Rectification.query(on: app.db).filter(\.$reportYear == 2025).first())
+            let notice = try #require(try await Rectification.query(on: app.db).filter(\.$title.$id == id).filter(\.$reportYear == 2025).first())
             #expect(notice.deadline == Self.day(2026, 3, 3))
             try await holder.signIn("demo-enterprise-jm")
             #expect(try await holder.get("/inbox").body.contains("整改通知"))
@@ -95,7 +95,7 @@ struct TitleLifecycleTests {
             _ = try await holder.post("/titles/\(id)/reports", form: [
                 "year": "2025", "summary": "补报：2025 年度中心完成标准制定 1 项、专利申请 4 项，质量提升成效明显。", "fundUse": "无新增资助资金支出。"])
             #expect(try await Rectification.find(notice.id!, on: app.db)?.status == .resolved)
-            #expect(try await AnnualReport.query(on: app.db).filter(\.$year == 2025).first()?.late == true)
+            #expect(try await AnnualReport.query(on: app.db).filter(\.$title.$id == id).filter(\.$year == 2025).first()?.late == true)
             clock.set(Self.day(2026, 3, 10))
             _ = try await Self.runJobs(app)
             #expect(try await Title.find(id, on: app.db)?.status == .active)
@@ -103,7 +103,7 @@ struct TitleLifecycleTests {
             // The third is missed and not rectified: revoked the day after the deadline, not before.
             clock.set(Self.day(2027, 2, 1))
             _ = try await Self.runJobs(app)
-            let last = try #require(try await Rectification.query(on: app.db).filter(\.$reportYear == 2026).first())
+            let last = try #require(try await Rectification.query(on: app.db).filter(\.$title.$id == id).filter(\.$reportYear == 2026).first())
             #expect(last.deadline == Self.day(2027, 3, 3))
             clock.set(Self.day(2027, 3, 3))
             _ = try await Self.runJobs(app)
@@ -115,8 +115,10 @@ struct TitleLifecycleTests {
             #expect(revoked.endKind == "reports_not_filed")
             #expect(revoked.endedOn == Self.day(2027, 3, 4))
             // Running the jobs again changes nothing.
+            let audited = try await AuditEvent.query(on: app.db).filter(\.$subjectID == id.uuidString).count()
             let again = try await Self.runJobs(app)
-            #expect(again.ran == 0 && again.failed == 0)
+            #expect(again.failed == 0)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectID == id.uuidString).count() == audited)
             // The public verification shows it revoked.
             #expect(try await TestClient(app).get("/verify?q=\(revoked.certificateNumber)").body.contains("已取消"))
 
@@ -190,7 +192,7 @@ struct TitleLifecycleTests {
             #expect(future.status == .unprocessableEntity)
             #expect(try await holder.post("/titles/\(title.id!)/changes", form: [
                 "kind": "scope_change", "effectiveOn": "2024-11-18", "details": "主营业务由电机制造变更为物流服务"]).status == .seeOther)
-            let change = try #require(try await ChangeReport.query(on: app.db).first())
+            let change = try #require(try await ChangeReport.query(on: app.db).filter(\.$title.$id == title.id!).first())
             // Another district cannot forward it; its own can.
             let other = TestClient(app)
             try await other.signIn("demo-district-nanshan")

@@ -51,6 +51,7 @@ struct UploadTests {
             let enterprise = TestClient(app)
             try await enterprise.signIn("demo-enterprise-sz")
             let id = try #require(TestClient.applicationID(fromLocation: try await enterprise.post("/calls/\(callID)/apply", form: [:]).location))
+            let filesBefore = try await EvidenceFile.query(on: app.db).count()
             let exe = try await enterprise.upload("/applications/\(id)/materials", fields: ["materialKey": "m1"],
                                                   filename: "virus.pdf", contentType: "application/pdf", data: Data("MZ\u{90}\u{0}".utf8))
             #expect(exe.status == .unsupportedMediaType)
@@ -58,8 +59,8 @@ struct UploadTests {
             let unknownKey = try await enterprise.upload("/applications/\(id)/materials", fields: ["materialKey": "nope"],
                                                          filename: "a.pdf", data: Fixtures.pdf)
             #expect(unknownKey.status == .unprocessableEntity)
-            #expect(try await ApplicationMaterial.query(on: app.db).count() == 0)
-            #expect(try await EvidenceFile.query(on: app.db).count() == 0)
+            #expect(try await ApplicationMaterial.query(on: app.db).filter(\.$application.$id == id).count() == 0)
+            #expect(try await EvidenceFile.query(on: app.db).count() == filesBefore)
         }
     }
 }

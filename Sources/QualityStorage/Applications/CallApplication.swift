@@ -70,6 +70,8 @@ public final class EvidenceFile: Model, @unchecked Sendable {
     @Field(key: "size") public var size: Int
     @OptionalParent(key: "enterprise_id") public var enterprise: Enterprise?
     @OptionalParent(key: "uploaded_by") public var uploadedBy: Account?
+    /// What the file proves, for evidence the enterprise keeps with its facts (nil for application materials).
+    @OptionalField(key: "label") public var label: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

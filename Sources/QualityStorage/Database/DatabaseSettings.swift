@@ -94,7 +94,7 @@ public struct DatabaseSettings: Sendable, Equatable {
             } catch {
                 throw DatabaseConfigurationError.cannotCreateDirectory(directory.path, reason: error.localizedDescription)
             }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
         case .sqliteMemory(let identifier):
             databases.use(
                 .sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .trace),

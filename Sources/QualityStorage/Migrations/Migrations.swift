@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + portal
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + portal
     }
 
     static let foundation: [any Migration] = [
@@ -34,6 +34,10 @@ public enum Migrations {
 
     static let lifecycle: [any Migration] = [
         CreateLifecycle(),
+    ]
+
+    static let evidence: [any Migration] = [
+        AddEvidenceFileLabel(),
     ]
 
     /// City quality targets and the quality credit file (issue 9).

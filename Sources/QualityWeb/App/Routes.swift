@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     CallsController.register(on: app)
     SignupController.register(on: app)
     EnterpriseHomeController.register(on: app)
+    ProfileController.register(on: app)
     ApplicationsController.register(on: app)
     InboxController.register(on: app)
     AdminCallsController.register(on: app)

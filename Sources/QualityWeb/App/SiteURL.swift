@@ -13,6 +13,8 @@ enum Parameter<Value: Sendable>: Sendable {
 enum SiteURL: Sendable {
     case home
     case healthz
+    /// No database, no page: the ceiling a load test compares the real pages with.
+    case ping
     case metrics
     case login
     case logout
@@ -23,6 +25,11 @@ enum SiteURL: Sendable {
     case signup
     case enterpriseHome
     case enterpriseProfile
+    case enterpriseContact
+    case enterpriseFactsWorkbook
+    case enterpriseFacts
+    case enterpriseEvidence
+    case enterpriseEvidenceFile(Parameter<UUID>)
     case applications
     case application(Parameter<UUID>)
     case applicationPrint(Parameter<UUID>)
@@ -91,6 +98,7 @@ enum SiteURL: Sendable {
         switch self {
         case .home: []
         case .healthz: [.literal("healthz")]
+        case .ping: [.literal("ping")]
         case .metrics: [.literal("metrics")]
         case .login: [.literal("login")]
         case .logout: [.literal("logout")]
@@ -101,6 +109,11 @@ enum SiteURL: Sendable {
         case .signup: [.literal("signup")]
         case .enterpriseHome: [.literal("enterprise")]
         case .enterpriseProfile: [.literal("enterprise"), .literal("profile")]
+        case .enterpriseContact: [.literal("enterprise"), .literal("profile"), .literal("contact")]
+        case .enterpriseFactsWorkbook: [.literal("enterprise"), .literal("facts.xlsx")]
+        case .enterpriseFacts: [.literal("enterprise"), .literal("facts")]
+        case .enterpriseEvidence: [.literal("enterprise"), .literal("evidence")]
+        case .enterpriseEvidenceFile(let id): [.literal("enterprise"), .literal("evidence"), Self.parameter("fileID", id)]
         case .applications: [.literal("applications")]
         case .application(let id): [.literal("applications"), Self.parameter("applicationID", id)]
         case .applicationPrint(let id): [.literal("applications"), Self.parameter("applicationID", id), .literal("print")]

@@ -20,7 +20,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.storage[CSRFSeedKey.self] = seed
 
         if Self.isUnsafe(request.method), !Self.isExempt(request) {
-            try Self.verify(request: request, seed: existing)
+            try await Self.verify(request: request, seed: existing)
         }
         let response = try await next.respond(to: request)
         if existing == nil {
@@ -46,11 +46,16 @@ struct CSRFMiddleware: AsyncMiddleware {
         LocalizedText(zh: "表单已过期或来源不明，请刷新页面后重新提交。",
                       en: "The form has expired or did not come from this site; reload the page and submit again."))
 
-    static func verify(request: Request, seed: String?) throws {
+    static func verify(request: Request, seed: String?) async throws {
         guard let seed else { throw refused }
         var submitted = request.headers.first(name: headerName)
         if submitted == nil, let contentType = request.headers.contentType,
            contentType == .urlEncodedForm || contentType.type == "multipart" {
+            // This middleware runs before the route collects the body; a browser's upload arrives in several
+            // reads, so collect it here (within the largest upload allowed) before looking for the token.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.qualityCity.configuration.maxUploadBytes + 2 * 1024 * 1024).get()
+            }
             submitted = try? request.content.get(String.self, at: fieldName)
         }
         guard let submitted, let expected = token(for: seed, secret: request.qualityCity.formSigningSecret),

@@ -4,13 +4,15 @@ import QualityStorage
 
 /// One demo account for every role; all share `DemoCity.password`.
 enum DemoAccounts {
-    static func create(on database: any Database, passwordHash: String, enterprises: [DemoEnterprises.Profile: Enterprise]) async throws {
+    static func create(on database: any Database, passwordHash: String, enterprises: [String: Enterprise]) async throws {
         var accounts: [Account] = [
             Account(username: "demo-city", displayName: "王秘书（市局/秘书处）", passwordHash: passwordHash, role: .cityOfficer),
             Account(username: "demo-district-nanshan", displayName: "李科长（南山区局）", passwordHash: passwordHash,
                     role: .districtOfficer, district: "南山区"),
             Account(username: "demo-district-pengjiang", displayName: "陈科长（蓬江区局）", passwordHash: passwordHash,
                     role: .districtOfficer, district: "蓬江区"),
+            Account(username: "demo-district-jianghai", displayName: "林科长（江海区局）", passwordHash: passwordHash,
+                    role: .districtOfficer, district: "江海区"),
             Account(username: "demo-committee", displayName: "赵委员（组委会）", passwordHash: passwordHash, role: .committee),
             Account(username: "demo-finance", displayName: "周会计（财务）", passwordHash: passwordHash, role: .finance),
             Account(username: "demo-department", displayName: "吴专员（市发展改革委）", passwordHash: passwordHash,
@@ -31,13 +33,16 @@ enum DemoAccounts {
             accounts.append(account)
             experts.append((account, entry.1, entry.2))
         }
-        let enterpriseLogins: [(String, DemoEnterprises.Profile)] = [
-            ("demo-enterprise-sz", .backboneStrong),
-            ("demo-enterprise-jm", .centreStrong),
-            ("demo-enterprise-grant", .grantAwardee),
+        let specs = DemoEnterprises.specs
+        let enterpriseLogins: [(String, String)] = [
+            ("demo-enterprise-sz", specs[0].name),
+            ("demo-enterprise-jm", specs[6].name),
+            ("demo-enterprise-jm2", specs[7].name),
+            ("demo-enterprise-jm3", specs[9].name),
+            ("demo-enterprise-grant", specs[4].name),
         ]
-        for (username, profile) in enterpriseLogins {
-            guard let enterprise = enterprises[profile] else { continue }
+        for (username, name) in enterpriseLogins {
+            guard let enterprise = enterprises[name] else { continue }
             accounts.append(Account(username: username, displayName: enterprise.name, passwordHash: passwordHash,
                                     role: .enterprise, district: enterprise.district, enterpriseID: enterprise.id))
         }

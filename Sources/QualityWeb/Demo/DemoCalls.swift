@@ -20,16 +20,7 @@ enum DemoCalls {
             Call(programmeID: "sz-backbone", policyID: "sz-backbone-2014", year: year - 1,
                  title: LocalizedText(zh: "\(year - 1) 年度“深圳市质量强市骨干企业”认定", en: "\(year - 1) recognition of Shenzhen quality backbone enterprises"),
                  opensOn: CalendarDate(year: year - 1, month: 8, day: 18)!, closesOn: CalendarDate(year: year - 1, month: 11, day: 30)!,
-                 quota: 100, stage: .review, materials: backboneMaterials, contacts: "深圳市质量强市促进会秘书处（演示）", isDemo: true),
-            Call(programmeID: "jm-innovation-centre", policyID: "jm-innovation-centre-2022", year: 2024,
-                 title: LocalizedText(zh: "2024 年度江门市企业质量提升创新中心评审", en: "2024 Jiangmen enterprise quality improvement innovation centre review"),
-                 opensOn: CalendarDate(year: 2024, month: 9, day: 1)!, closesOn: CalendarDate(year: 2024, month: 10, day: 31)!,
-                 quota: 5, stage: .final,
-                 materials: [
-                    RequiredMaterial(key: "form", title: LocalizedText(zh: "申报表", en: "Application form")),
-                    RequiredMaterial(key: "evidence", title: LocalizedText(zh: "对照评审指标的证明材料", en: "Evidence for each scoring indicator")),
-                 ],
-                 contacts: "江门市市场监督管理局质量发展科（演示）", isDemo: true),
+                 quota: 100, stage: .open, materials: backboneMaterials, contacts: "深圳市质量强市促进会秘书处（演示）", isDemo: true),
         ]
         for call in calls {
             call.publishedAt = call.opensOn.startInShanghai

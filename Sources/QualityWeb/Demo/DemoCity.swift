@@ -66,6 +66,7 @@ public enum DemoCity {
             try await DemoCredit.create(on: db, enterprises: enterprises, today: today)
             try await Setting.set(loadedSetting, to: today.iso, on: db)
         }
+        try await DemoDecisions.play(app)
         app.qualityCity.isDemo = true
         app.logger.notice("Demo city loaded")
     }

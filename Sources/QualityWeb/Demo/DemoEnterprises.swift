@@ -50,9 +50,9 @@ enum DemoEnterprises {
         Spec(name: "江门市侨韵陶瓷有限公司", city: "江门市", district: "蓬江区", division: "440703", organisation: "MA5QC0010", profile: .centreModest),
     ]
 
-    /// Creates the enterprises and returns them by profile (the first of each).
-    static func create(on database: any Database, today: CalendarDate) async throws -> [Profile: Enterprise] {
-        var byProfile: [Profile: Enterprise] = [:]
+    /// Creates the enterprises and returns them by name.
+    static func create(on database: any Database, today: CalendarDate) async throws -> [String: Enterprise] {
+        var byName: [String: Enterprise] = [:]
         for spec in specs {
             guard let code = CreditCode.withCheckDigit("91" + spec.division + spec.organisation) else {
                 preconditionFailure("demo credit code body is not in the GB 32100 alphabet: \(spec.organisation)")
@@ -61,8 +61,8 @@ enum DemoEnterprises {
             let enterprise = Enterprise(creditCode: code.value, name: spec.name, city: spec.city, district: spec.district,
                                         factsJSON: facts, isDemo: true)
             try await enterprise.create(on: database)
-            if byProfile[spec.profile] == nil { byProfile[spec.profile] = enterprise }
+            byName[spec.name] = enterprise
         }
-        return byProfile
+        return byName
     }
 }

@@ -109,10 +109,14 @@ enum DemoTargets {
 /// Records officers entered in the demo credit files, so the query shows every grade: a complaint with an
 /// internal note the public must not see, and a serious penalty that makes a D.
 enum DemoCredit {
-    static func create(on database: any Database, enterprises: [DemoEnterprises.Profile: Enterprise], today: CalendarDate) async throws {
+    static func create(on database: any Database, enterprises byName: [String: Enterprise], today: CalendarDate) async throws {
+        /// The first demo enterprise of a profile.
+        func enterprise(_ profile: DemoEnterprises.Profile) -> Enterprise? {
+            DemoEnterprises.specs.first { $0.profile == profile }.flatMap { byName[$0.name] }
+        }
         guard let city = try await Account.query(on: database).filter(\.$username == "demo-city").first(),
               let nanshan = try await Account.query(on: database).filter(\.$username == "demo-district-nanshan").first() else { return }
-        if let taxShort = enterprises[.backboneTaxShort] {
+        if let taxShort = enterprise(.backboneTaxShort) {
             try await CreditRecord(enterpriseID: taxShort.id!, kind: .complaint, area: .serviceQuality, severity: .general, outcome: .substantiated,
                                    level: .district, occurredOn: today.adding(months: -8), reference: "南市监投〔演示〕56号",
                                    summary: "售后维修超期，投诉属实，已督促整改（演示数据）",
@@ -120,7 +124,7 @@ enum DemoCredit {
                                    recordedBy: nanshan.id!, recorderName: nanshan.displayName,
                                    recordedAt: today.adding(months: -8).startInShanghai.addingTimeInterval(15 * 3600)).create(on: database)
         }
-        if let young = enterprises[.backboneTooYoung] {
+        if let young = enterprise(.backboneTooYoung) {
             try await CreditRecord(enterpriseID: young.id!, kind: .penalty, area: .quality, severity: .serious, outcome: .decided,
                                    level: .municipal, occurredOn: today.adding(months: -10), reference: "深市监罚〔演示〕102号",
                                    summary: "生产销售不合格产品，罚款并没收违法所得（演示数据）",

@@ -18,6 +18,7 @@ enum HealthController {
     static func register(on app: Application) {
         app.on(.GET, .healthz, use: health)
         app.on(.GET, .metrics, use: metrics)
+        app.on(.GET, .ping, use: { _ in "pong" })
     }
 
     @Sendable

@@ -48,12 +48,12 @@ enum Layout {
             ),
             .div(
                 .class("account"),
-                .a(.class("lang"), .href(SiteURL.language(other).path + "?back=" + back),
+                .a(.class("lang"), .id("lang-switch"), .href(SiteURL.language(other).path + "?back=" + back),
                    .attribute(named: "hreflang", value: other.rawValue), .text(context.t(Strings.App.switchLanguage))),
                 .unwrap(context.user, { user in
                     .group(
                         .span(.class("who"), .text("\(user.displayName) · \(context.t(Strings.Roles.name(user.role)))")),
-                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
+                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"), .id("sign-out"),
                               Forms.csrf(context),
                               .button(.type(.submit), .class("link"), .text(context.t(Strings.Navigation.signOut))))
                     )
@@ -78,6 +78,7 @@ enum Navigation {
         switch user.role {
         case .enterprise:
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
+                     Link(title: Strings.Profile.navigation, path: SiteURL.enterpriseProfile.path),
                      Link(title: Strings.Applications.mine, path: SiteURL.applications.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
         case .districtOfficer:

@@ -38,7 +38,7 @@ extension ApplicationPage {
 
     static func banners(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         .group(
-            .unwrap(model.notice) { .div(.class("notice ok"), .attribute(named: "role", value: "status"), .text(context.t($0))) },
+            .unwrap(model.notice) { .div(.class("notice ok"), .id("notice"), .attribute(named: "role", value: "status"), .text(context.t($0))) },
             .unwrap(model.error) { error in
                 .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"),
                      .p(.text(context.t(error.message))),
@@ -104,7 +104,7 @@ extension ApplicationPage {
             .table(
                 .class("list"), .id("materials"),
                 .tbody(.forEach(model.materials) { material in
-                    .tr(
+                    .tr(.attribute(named: "data-material", value: material.key),
                         .td(.text(context.t(material.title)),
                             .span(.class("muted"), .text(" (" + context.t(material.required ? Strings.Calls.required : Strings.Calls.optional) + ")"))),
                         .td(.unwrap(material.file, { file in

@@ -81,7 +81,7 @@ enum EnterpriseHomeController {
 
     static func card(_ context: PageContext, _ call: OpenCall) -> Node<HTML.BodyContext> {
         .article(
-            .class("card"),
+            .class("card"), .attribute(named: "data-call-id", value: call.id.uuidString),
             .h3(.a(.href(SiteURL.call(.value(call.id)).path), .text(context.t(call.title)))),
             .p(.class("muted"), .text(context.t(Strings.EnterpriseHome.closes(call.closesOn)))),
             .unwrap(call.assessment) { assessment in

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import QualityStorage
+import QualityWeb
+
+/// `qualitycity loadtest-seed`: used by scripts/load and scripts/proof, not by people.
+struct LoadTestSeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loadtest-seed",
+        abstract: "Prepare applications ready to submit, with API tokens, for the load and crash tests (demo data).",
+        shouldDisplay: false)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "How many applications to prepare.")
+    var applications: Int = 1000
+
+    @Option(help: "CSV file to write: application_id,token,version.")
+    var out: String
+
+    func run() async throws {
+        try await failingClearly {
+            let configuration = try database.configuration()
+            let (callID, ready) = try await withApplication(configuration) { app in
+                try await QualityCityApp.migrate(app)
+                return try await LoadTestSeed.prepare(app, applications: applications)
+            }
+            let lines = ["application_id,token,version"] + ready.map { "\($0.applicationID.uuidString),\($0.token),\($0.version)" }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            print("Prepared \(ready.count) applications to call \(callID) in \(out).")
+        }
+    }
+}

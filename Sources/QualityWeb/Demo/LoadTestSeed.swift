@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import QualityRules
+import QualityStorage
+import Vapor
+
+/// Prepares many applications that are ready to submit, for the load and crash tests: enterprises with
+/// eligible facts, their accounts with API tokens, drafts with a complete form and every material attached.
+/// Writes directly (one password hash for all), because signing up thousands over HTTP would mostly time
+/// Bcrypt. Marked as demo data so `demo --reset` removes it.
+public enum LoadTestSeed {
+    public struct Ready: Sendable {
+        public var applicationID: UUID
+        public var token: String
+        public var version: Int
+    }
+
+    public static func prepare(_ app: Application, applications count: Int, district: String = "南山区") async throws -> (callID: UUID, ready: [Ready]) {
+        let today = app.qualityCity.clock.today()
+        let call = Call(programmeID: "sz-backbone", policyID: "sz-backbone-2014", year: today.year,
+                        title: LocalizedText(zh: "负载测试申报（演示）", en: "Load test call (demo)"),
+                        opensOn: today.adding(days: -1), closesOn: today.adding(days: 30), quota: 100, stage: .open,
+                        materials: [RequiredMaterial(key: "m1", title: LocalizedText(zh: "申报表", en: "Form"))],
+                        contacts: "—", isDemo: true)
+        call.rubricYAML = RubricDefinition.template(for: "sz-backbone")
+        try await call.create(on: app.db)
+        let file = EvidenceFile(sha256: String(repeating: "0", count: 64), displayName: "form.pdf", contentType: "application/pdf",
+                                size: 1, enterpriseID: nil, uploadedBy: nil)
+        try await file.create(on: app.db)
+        let hash = try await app.password.async.hash(DemoCity.password)
+        let form = JSONText.encode(ApplicationForm(enterpriseName: "负载测试企业", creditCode: "", district: district, legalRepresentative: "张三",
+                                                   contactName: "李四", contactPhone: "0755-83177171", contactEmail: "", address: "深圳市",
+                                                   summary: "负载测试"))
+        let division = Regions.cities.flatMap(\.districts).first { $0.name == district }?.divisionCode ?? "440305"
+        var ready: [Ready] = []
+        let now = app.qualityCity.clock.now()
+        for batch in stride(from: 0, to: count, by: 500) {
+            let slice = batch..<min(count, batch + 500)
+            let made: [Ready] = try await app.db.transaction { tx in
+                var made: [Ready] = []
+                for index in slice {
+                    let body = "91" + division + "LT" + String(format: "%07d", index)
+                    guard let code = CreditCode.withCheckDigit(body) else { continue }
+                    var spec = DemoEnterprises.specs[0]
+                    spec.name = "负载测试企业 \(index)"
+                    let enterprise = Enterprise(creditCode: code.value, name: spec.name, city: "深圳市", district: district,
+                                                factsJSON: DemoFacts.facts(for: spec, creditCode: code, today: today), isDemo: true)
+                    try await enterprise.create(on: tx)
+                    let account = Account(username: "demo-load-\(index)", displayName: spec.name, passwordHash: hash, role: .enterprise,
+                                          district: district, enterpriseID: enterprise.id)
+                    try await account.create(on: tx)
+                    let token = SessionAuthenticator.newToken()
+                    try await UserSession(tokenHash: SessionAuthenticator.hash(token), accountID: account.id!, createdAt: now,
+                                          expiresAt: now.addingTimeInterval(SessionAuthenticator.apiLifetime), kind: "api").create(on: tx)
+                    let application = CallApplication(callID: call.id!, enterpriseID: enterprise.id!, district: district, formJSON: form)
+                    try await application.create(on: tx)
+                    try await ApplicationMaterial(applicationID: application.id!, materialKey: "m1", fileID: file.id!).create(on: tx)
+                    made.append(Ready(applicationID: application.id!, token: token, version: application.version))
+                }
+                return made
+            }
+            ready += made
+        }
+        return (call.id!, ready)
+    }
+}
