@@ -204,4 +204,30 @@ struct CreditFileTests {
             }
         }
     }
+
+    @Test("an application page shows the applicant's credit grade on the same facts, and it follows the file")
+    func onTheApplication() async throws {
+        try await withTestApp(demo: true) { app in
+            // setup
+            let strong = try await Self.enterprise(.backboneStrong, on: app)
+            let today = app.qualityCity.clock.today()
+            let call = try #require(try await Call.query(on: app.db).filter(\.$programmeID == "sz-backbone").filter(\.$stage == .open).first())
+            let owner = TestClient(app)
+            try await owner.signIn("demo-enterprise-sz")
+            let id = try #require(TestClient.applicationID(fromLocation: try await owner.post("/calls/\(call.id!)/apply", form: [:]).location))
+            let before = try await owner.get("/applications/\(id)")
+            let officer = TestClient(app)
+            try await officer.signIn("demo-district-nanshan")
+            // MUT
+            _ = try await officer.post("/credit/\(strong.creditCode)/records", form: [
+                "kind": "penalty", "occurredOn": today.adding(days: -3).iso, "area": "quality", "severity": "general",
+                "outcome": "decided", "level": "district", "summary": "抽查发现标注不实", "isPublic": "on",
+            ])
+            let after = try await owner.get("/applications/\(id)")
+            // validation
+            #expect(before.body.contains("id=\"credit\"") && before.body.contains("grade grade-B"))
+            #expect(after.body.contains("grade grade-C"))
+            #expect(after.body.contains("href=\"/credit/\(strong.creditCode)\""))
+        }
+    }
 }

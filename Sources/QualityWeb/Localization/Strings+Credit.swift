@@ -86,6 +86,8 @@ extension Strings {
             T(zh: "\(a.year) 年\(a.name ?? a.kind.label.zh)（\(a.level.label.zh)）", en: "\(a.kind.label.en) \(a.year) (\(a.level.label.en))")
         }
 
+        static let onApplication = T(zh: "质量诚信档案", en: "Quality credit file")
+        static let openFile = T(zh: "查看档案", en: "Open the file")
         static let recordTitle = T(zh: "录入档案记录", en: "Record into the file")
         static let recordIntro = T(zh: "录入后即成为企业事实：该企业的信用等级和今后每一次申报的资格审查都会读取。内部备注不对外公开。",
                                    en: "Once recorded it is a fact: the credit grade and every later eligibility check of the enterprise read it. Internal notes are never public.")

@@ -116,6 +116,16 @@ enum CreditPages {
         )
     }
 
+    /// The line an application page shows: the applicant's credit grade on the same facts, with a link.
+    static func onApplication(_ context: PageContext, creditCode: String, assessment: CreditAssessment?) -> Node<HTML.BodyContext> {
+        .unwrap(assessment) { assessment in
+            .section(.id("credit"), .class("no-print"),
+                     .h2(.text(context.t(Strings.Credit.onApplication))),
+                     .p(gradeBadge(context, assessment.grade), .text(" " + context.t(assessment.summary) + " "),
+                        .a(.href(SiteURL.creditFile(.value(creditCode)).path), .text(context.t(Strings.Credit.openFile)))))
+        }
+    }
+
     static func recordForm(_ context: PageContext, file: CreditFile, failed: AppError?, inputs: [String: String]) -> Node<HTML.BodyContext> {
         func problem(_ name: String) -> Node<HTML.FormContext> {
             .unwrap(failed?.fields[name]) { .small(.class("field-error"), .text(context.t($0))) }
