@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import QualityRules
 import QualityStorage
@@ -138,6 +139,64 @@ struct PortalTests {
             }
             #expect(page.body.contains("action=\"/credit\"") && page.body.contains("action=\"/policies\""))
             #expect(page.body.contains("name=\"viewport\""))
+        }
+    }
+
+    @Test("markup typed into the portal's fields, names and queries comes back as text, on every page of issue 9")
+    func hostileInput() async throws {
+        try await withTestApp(demo: true) { app in
+            // setup: the payload in an enterprise's name and contact, a credit record, a new department, every query
+            let payload = HostileMarkupTests.payload
+            let encoded = TestClient.encode(payload)
+            let name = try #require(DemoEnterprises.specs.first { $0.profile == .backboneStrong }).name
+            let enterprise = try #require(try await Enterprise.query(on: app.db).filter(\.$name == name).first())
+            enterprise.name = "鹏程\(payload)"
+            enterprise.contactName = payload
+            try await enterprise.update(on: app.db)
+            let city = TestClient(app)
+            try await city.signIn("demo-city")
+            let recorded = try await city.post("/credit/\(enterprise.creditCode)/records", form: [
+                "kind": "spotCheck", "occurredOn": "2026-11-01", "area": "quality", "severity": "general", "outcome": "failed",
+                "level": "municipal", "reference": payload, "summary": payload, "privateNote": payload, "isPublic": "on"])
+            #expect(recorded.status == .seeOther)
+            let refusedRecord = try await city.post("/credit/\(enterprise.creditCode)/records", form: [
+                "kind": "penalty", "occurredOn": payload, "reference": payload, "summary": payload])
+            let added = try await city.post("/admin/targets", form: [
+                "key": "hostile-indicator", "nameZH": payload, "nameEN": payload, "unitZH": "个", "unitEN": payload, "target": "5",
+                "direction": "atLeast", "firstYear": "2011", "targetYear": "2015", "plan": payload,
+                "newDepartmentZH": "部门\(payload)", "newDepartmentEN": payload])
+            #expect(added.status == .seeOther)
+            let refusedIndicator = try await city.post("/admin/targets", form: ["key": payload, "nameZH": payload, "target": payload, "plan": payload])
+            let indicator = try #require(try await CityIndicator.query(on: app.db).filter(\.$key == "energy-per-gdp").first())
+            var pages: [(String, String)] = [("refused record", refusedRecord.body), ("refused indicator", refusedIndicator.body)]
+            let industry = TestClient(app)
+            try await industry.signIn("demo-department-industry")
+            let refusedValue = try await industry.post("/targets/indicators/\(indicator.id!)/reports", form: ["value": payload, "note": payload])
+            pages.append(("refused value", refusedValue.body))
+            // MUT
+            let visits: [(String?, [String])] = [
+                (nil, ["/", "/credit?q=" + TestClient.encode("鹏程"), "/credit?q=" + encoded, "/credit/\(enterprise.creditCode)",
+                       "/policies?q=" + encoded, "/calculator?division=440305&years=" + encoded + "&taxWan=" + encoded + "&on=" + encoded,
+                       "/calculator?division=440305&years=3&industry=C&legalForm=legalPerson", "/targets", "/targets/annual/2015"]),
+                ("demo-city", ["/credit/\(enterprise.creditCode)", "/admin/targets", "/targets"]),
+                ("demo-department-msa", ["/targets/report"]),
+                ("demo-enterprise-sz", ["/credit/\(enterprise.creditCode)", "/calculator?mine=1"]),
+            ]
+            for (username, paths) in visits {
+                let client = TestClient(app)
+                if let username { try await client.signIn(username) }
+                for path in paths {
+                    let page = try await client.get(path)
+                    pages.append(("\(username ?? "public") \(path)", page.body))
+                }
+            }
+            // validation
+            var shownEscaped = 0
+            for (name, body) in pages {
+                #expect(!body.contains("<x-injected") && !body.contains("<script>alert(1)"), "markup injected on \(name)")
+                if body.contains("&lt;x-injected") || body.contains("&quot;&#39;&gt;&lt;x-injected") { shownEscaped += 1 }
+            }
+            #expect(shownEscaped >= 10, "the payload showed on only \(shownEscaped) pages")
         }
     }
 }

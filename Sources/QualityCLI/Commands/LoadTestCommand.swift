@@ -15,12 +15,25 @@ struct LoadTestSeedCommand: AsyncParsableCommand {
     @Option(help: "How many applications to prepare.")
     var applications: Int = 1000
 
-    @Option(help: "CSV file to write: application_id,token,version.")
+    @Option(help: "CSV file to write: application_id,token,version (or call ids for --committee-race).")
     var out: String
+
+    @Option(help: "Instead: this many calls at the committee, one quota of five a year, for the race proof.")
+    var committeeRace: Int?
 
     func run() async throws {
         try await failingClearly {
             let configuration = try database.configuration()
+            if let committeeRace {
+                let calls = try await withApplication(configuration) { app in
+                    try await QualityCityApp.migrate(app)
+                    _ = try await DemoCity.loadIfNew(app, force: true)
+                    return try await LoadTestSeed.committeeRace(app, calls: committeeRace, year: 2031)
+                }
+                try (calls.map(\.uuidString).joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+                print("Prepared \(calls.count) calls at the committee in \(out).")
+                return
+            }
             let (callID, ready) = try await withApplication(configuration) { app in
                 try await QualityCityApp.migrate(app)
                 return try await LoadTestSeed.prepare(app, applications: applications)

@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence + portal
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + portal
     }
 
     static let foundation: [any Migration] = [
@@ -38,6 +38,10 @@ public enum Migrations {
 
     static let evidence: [any Migration] = [
         AddEvidenceFileLabel(),
+    ]
+
+    static let funds: [any Migration] = [
+        CreateFunds(),
     ]
 
     /// City quality targets and the quality credit file (issue 9).

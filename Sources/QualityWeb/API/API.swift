@@ -13,6 +13,7 @@ enum API {
         InboxAPI.register(on: routes)
         TitlesAPI.register(on: routes)
         CreditAPI.register(on: routes)
+        FundsAPI.register(on: routes)
         registerMethodNotAllowed(on: app, routes: routes)
         OpenAPIDocument.register(on: app)
     }

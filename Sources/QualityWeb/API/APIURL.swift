@@ -21,6 +21,17 @@ enum APIURL: Sendable {
     case inboxRead(Parameter<UUID>)
     case titleVerification
     case creditFile(Parameter<String>)
+    case funds
+    case fund(Parameter<UUID>)
+    case fundMovements(Parameter<UUID>)
+    case grants
+    case grant(Parameter<UUID>)
+    case grantAction(Parameter<UUID>, GrantActionPath)
+    case disbursements
+    case disbursement(Parameter<UUID>)
+    case disbursementPaid(Parameter<UUID>)
+    case grantHistory
+    case openDataGrants
 
     static let prefix = ["api", "v1"]
 
@@ -50,6 +61,17 @@ enum APIURL: Sendable {
         case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageId", id), .literal("read")]
         case .titleVerification: [.literal("titles"), .literal("verify")]
         case .creditFile(let code): [.literal("credit"), Self.parameter("creditCode", code)]
+        case .funds: [.literal("funds")]
+        case .fund(let id): [.literal("funds"), Self.parameter("fundId", id)]
+        case .fundMovements(let id): [.literal("funds"), Self.parameter("fundId", id), .literal("movements")]
+        case .grants: [.literal("grants")]
+        case .grant(let id): [.literal("grants"), Self.parameter("grantId", id)]
+        case .grantAction(let id, let action): [.literal("grants"), Self.parameter("grantId", id), .literal(action.rawValue)]
+        case .disbursements: [.literal("disbursements")]
+        case .disbursement(let id): [.literal("disbursements"), Self.parameter("batchId", id)]
+        case .disbursementPaid(let id): [.literal("disbursements"), Self.parameter("batchId", id), .literal("paid")]
+        case .grantHistory: [.literal("grant-history")]
+        case .openDataGrants: [.literal("open-data"), .literal("grants")]
         }
     }
 

@@ -22,5 +22,6 @@ func routes(_ app: Application) throws {
     TitlesController.register(on: app)
     TitleLifecycleController.register(on: app)
     PortalRoutes.register(on: app)
+    FundsController.register(on: app)
     API.register(on: app)
 }

@@ -88,6 +88,21 @@ enum SiteURL: Sendable {
     case policies
     case policy(Parameter<String>)
     case calculator
+    case funds
+    case fundNew
+    case fund(Parameter<UUID>)
+    case fundMovements(Parameter<UUID>)
+    case fundHistory
+    case fundExport(FundExportFile)
+    case grants
+    case grantNew
+    case grant(Parameter<UUID>)
+    case grantAction(Parameter<UUID>, GrantActionPath)
+    case grantEvidenceFile(Parameter<UUID>, Parameter<UUID>)
+    case disbursements
+    case disbursement(Parameter<UUID>)
+    case disbursementPaid(Parameter<UUID>)
+    case openData(OpenDataFile)
 
     private enum Segment {
         case literal(String)
@@ -173,6 +188,22 @@ enum SiteURL: Sendable {
         case .policies: [.literal("policies")]
         case .policy(let id): [.literal("policies"), Self.parameter("policyID", id)]
         case .calculator: [.literal("calculator")]
+        case .funds: [.literal("funds")]
+        case .fundNew: [.literal("funds"), .literal("new")]
+        case .fund(let id): [.literal("funds"), Self.parameter("fundID", id)]
+        case .fundMovements(let id): [.literal("funds"), Self.parameter("fundID", id), .literal("movements")]
+        case .fundHistory: [.literal("funds"), .literal("history")]
+        case .fundExport(let file): [.literal("funds"), .literal("exports"), .literal(file.rawValue)]
+        case .grants: [.literal("grants")]
+        case .grantNew: [.literal("grants"), .literal("new")]
+        case .grant(let id): [.literal("grants"), Self.parameter("grantID", id)]
+        case .grantAction(let id, let action): [.literal("grants"), Self.parameter("grantID", id), .literal(action.rawValue)]
+        case .grantEvidenceFile(let id, let file):
+            [.literal("grants"), Self.parameter("grantID", id), .literal("evidence"), Self.parameter("fileID", file)]
+        case .disbursements: [.literal("disbursements")]
+        case .disbursement(let id): [.literal("disbursements"), Self.parameter("batchID", id)]
+        case .disbursementPaid(let id): [.literal("disbursements"), Self.parameter("batchID", id), .literal("paid")]
+        case .openData(let file): [.literal("open-data"), .literal(file.rawValue)]
         }
     }
 

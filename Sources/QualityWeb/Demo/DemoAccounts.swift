@@ -11,6 +11,8 @@ enum DemoAccounts {
                     role: .districtOfficer, district: "南山区"),
             Account(username: "demo-district-pengjiang", displayName: "陈科长（蓬江区局）", passwordHash: passwordHash,
                     role: .districtOfficer, district: "蓬江区"),
+            Account(username: "demo-district-baoan", displayName: "何科长（宝安区局）", passwordHash: passwordHash,
+                    role: .districtOfficer, district: "宝安区"),
             Account(username: "demo-district-jianghai", displayName: "林科长（江海区局）", passwordHash: passwordHash,
                     role: .districtOfficer, district: "江海区"),
             Account(username: "demo-committee", displayName: "赵委员（组委会）", passwordHash: passwordHash, role: .committee),

@@ -67,6 +67,7 @@ public enum DemoCity {
             try await Setting.set(loadedSetting, to: today.iso, on: db)
         }
         try await DemoDecisions.play(app)
+        try await DemoFunds.create(app, today: today, passwordHash: hash)
         app.qualityCity.isDemo = true
         app.logger.notice("Demo city loaded")
     }

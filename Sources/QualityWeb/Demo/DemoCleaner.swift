@@ -9,6 +9,7 @@ enum DemoCleaner {
         let applications = try await CallApplication.query(on: database).group(.or) {
             $0.filter(\.$call.$id ~~ demoCalls).filter(\.$enterprise.$id ~~ demoEnterprises)
         }.all().compactMap(\.id)
+        try await DemoFunds.remove(on: database, enterprises: demoEnterprises, applications: applications)
         let seats = try await PanelAssignment.query(on: database).filter(\.$application.$id ~~ applications).all().compactMap(\.id)
         try await ExpertScore.query(on: database).filter(\.$assignment.$id ~~ seats).delete()
         try await PanelAssignment.query(on: database).filter(\.$id ~~ seats).delete()

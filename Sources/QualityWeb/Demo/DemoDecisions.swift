@@ -70,6 +70,24 @@ enum DemoDecisions {
         _ = try await director.calls.move(try await director.city(), callID: backbone.id!, to: .committee)
         clock.set(today.adding(days: -3))
         _ = try await director.committee.approve(try await director.member(), callID: backbone.id!)
+
+        // This year's second batch: with the experts now, one of them still to score.
+        clock.set(today.adding(days: -45))
+        let batch = try await director.calls.create(try await director.city(), CallService.Draft(
+            programmeID: "sz-backbone", year: today.year, titleZh: "\(today.year) 年度“深圳市质量强市骨干企业”认定（第二批，演示）",
+            titleEn: "\(today.year) backbone enterprises, second batch (demo)", opensOn: today.adding(days: -44).iso,
+            closesOn: today.adding(days: -15).iso, quota: "", materials: "", contacts: "深圳市质量强市促进会秘书处（演示）",
+            noticeDays: "10", scoreAggregate: "mean"))
+        _ = try await director.calls.move(try await director.city(), callID: batch.id!, to: .open)
+        clock.set(today.adding(days: -30))
+        let second = try await director.submit("demo-enterprise-grant", callID: batch.id!)
+        clock.set(today.adding(days: -12))
+        _ = try await director.calls.move(try await director.city(), callID: batch.id!, to: .review)
+        try await director.forward(second)
+        try await director.passEligibility(second)
+        try await director.onSite(second)
+        _ = try await director.reviews.drawPanels(try await director.city(), callID: batch.id!, seed: UInt64(today.year) + 2)
+        try await director.scoreAll(second, totals: [82, 79], limit: 2)
     }
 
     /// The people of the demo acting through the services, on the scripted clock.
@@ -127,7 +145,9 @@ enum DemoDecisions {
         func forward(_ id: UUID) async throws {
             let application = try await CallApplication.find(id, on: db)!
             guard let officer = try await Account.query(on: db).filter(\.$role == .districtOfficer).filter(\.$district == application.district).first(),
-                  let guardOfficer = DistrictOfficer(Self.user(officer)) else { return }
+                  let guardOfficer = DistrictOfficer(Self.user(officer)) else {
+                throw Abort(.internalServerError, reason: "the demo city has no officer for \(application.district)")
+            }
             _ = try await applications.forward(guardOfficer, id: id, version: application.version,
                                                opinion: "材料齐全，经核实属实，同意推荐（演示）。", recommend: true)
         }
@@ -148,12 +168,12 @@ enum DemoDecisions {
         }
 
         /// Every expert on the panel declares no conflict and scores to the given totals.
-        func scoreAll(_ id: UUID, totals: [Int]) async throws {
+        func scoreAll(_ id: UUID, totals: [Int], limit: Int = .max) async throws {
             let seats = try await PanelAssignment.query(on: db).filter(\.$application.$id == id).filter(\.$status != .recused)
                 .with(\.$expert) { $0.with(\.$account) }.all()
             let application = try await CallApplication.query(on: db).filter(\.$id == id).with(\.$call).first()!
             guard let rubric = try assessor.scoringRubric(programmeID: application.call.programmeID, customYAML: application.call.rubricYAML) else { return }
-            for (index, seat) in seats.enumerated() {
+            for (index, seat) in seats.enumerated() where index < limit {
                 let expert = ExpertReviewer(Self.user(seat.expert.account))!
                 try await reviews.declare(expert, assignmentID: seat.id!, conflict: false, reason: "")
                 var remaining = totals[index % totals.count] * 100

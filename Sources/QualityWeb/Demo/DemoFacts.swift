@@ -26,7 +26,7 @@ enum DemoFacts {
             shenzhenBackbone(&facts, today: today, taxes: [2_000, 2_500, 3_000])
             facts.registration.registeredOn = today.adding(years: -4)
         case .grantAwardee:
-            shenzhenBackbone(&facts, today: today, taxes: [900, 1_000, 1_100])
+            shenzhenBackbone(&facts, today: today, taxes: [1_300, 1_400, 1_500])
             facts.awards = [AwardRecord(kind: .guangdongQualityAward, name: "广东省政府质量奖", level: .provincial, year: year - 1,
                                         date: CalendarDate(year: year - 1, month: 12, day: 18))]
         case .grantCarbonLabel:

@@ -64,3 +64,37 @@ public enum LoadTestSeed {
         return (call.id!, ready)
     }
 }
+
+extension LoadTestSeed {
+    /// `calls` calls of the Jiangmen programme (five a year) for `year`, each at the committee with one
+    /// scored application: many concurrent approvals, one quota of five.
+    public static func committeeRace(_ app: Application, calls count: Int, year: Int) async throws -> [UUID] {
+        let hash = try await app.password.async.hash(DemoCity.password)
+        return try await app.db.transaction { tx in
+            var ids: [UUID] = []
+            for index in 0..<count {
+                let call = Call(programmeID: "jm-innovation-centre", policyID: "jm-innovation-centre-2022", year: year,
+                                title: LocalizedText(zh: "并发审定测试 \(index)（演示）", en: "Race test \(index) (demo)"),
+                                opensOn: CalendarDate(year: year, month: 1, day: 1)!, closesOn: CalendarDate(year: year, month: 2, day: 1)!,
+                                quota: 5, stage: .committee, materials: [], contacts: "—", isDemo: true)
+                try await call.create(on: tx)
+                guard let code = CreditCode.withCheckDigit("91440703RC" + String(format: "%07d", index)) else { continue }
+                var spec = DemoEnterprises.specs[6]
+                spec.name = "并发测试企业 \(index)"
+                let enterprise = Enterprise(creditCode: code.value, name: spec.name, city: "江门市", district: "蓬江区",
+                                            factsJSON: DemoFacts.facts(for: spec, creditCode: code, today: app.qualityCity.clock.today()), isDemo: true)
+                try await enterprise.create(on: tx)
+                let application = CallApplication(callID: call.id!, enterpriseID: enterprise.id!, district: "蓬江区")
+                application.stage = .scored
+                application.aggregateScore = 8000 - index
+                try await application.create(on: tx)
+                ids.append(call.id!)
+            }
+            for index in 1...4 where try await Account.query(on: tx).filter(\.$username == "demo-committee-\(index)").first() == nil {
+                try await Account(username: "demo-committee-\(index)", displayName: "委员 \(index)（演示）", passwordHash: hash,
+                                  role: .committee).create(on: tx)
+            }
+            return ids
+        }
+    }
+}

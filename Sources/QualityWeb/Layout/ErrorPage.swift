@@ -10,7 +10,7 @@ enum ErrorPage {
                 .li(.strong(.text($0.key)), .text("：" + context.t($0.value)))
             })),
             .unwrap(requestID) { .p(.class("muted"), .text("\(context.t(Strings.Errors.requestID))：\($0)")) },
-            .p(.a(.href(SiteURL.home.path), .text(context.t(Strings.Errors.backHome))))
+            .p(.a(.href(attr(SiteURL.home.path)), .text(context.t(Strings.Errors.backHome))))
         )
     }
 }

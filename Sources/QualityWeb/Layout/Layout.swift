@@ -11,7 +11,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(context.t(title)) · \(context.t(Strings.App.shortName))"),
+                .element(named: "title", text: "\(context.t(title)) · \(context.t(Strings.App.shortName))"),
                 .link(.rel(.stylesheet), .href("/styles.css"))
             ),
             .body(
@@ -30,34 +30,34 @@ enum Layout {
         let back = context.currentPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         return .header(
             .class("site no-print"),
-            .a(.class("brand"), .href(SiteURL.home.path), .text(context.t(Strings.App.name))),
+            .a(.class("brand"), .href(attr(SiteURL.home.path)), .text(context.t(Strings.App.name))),
             .nav(
                 .ul(
-                    .li(.a(.href(SiteURL.home.path), .text(context.t(Strings.Navigation.home)))),
-                    .li(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Navigation.calls)))),
-                    .li(.a(.href(SiteURL.notices.path), .text(context.t(Strings.Notices.title)))),
-                    .li(.a(.href(SiteURL.verify.path), .text(context.t(Strings.Titles.verifyTitle)))),
-                    .li(.a(.href(SiteURL.policies.path), .text(context.t(Strings.Portal.libraryNavigation)))),
-                    .li(.a(.href(SiteURL.calculator.path), .text(context.t(Strings.Portal.calculatorNavigation)))),
-                    .li(.a(.href(SiteURL.credit.path), .text(context.t(Strings.Credit.navigation)))),
-                    .li(.a(.href(SiteURL.targets.path), .text(context.t(Strings.Targets.navigation)))),
+                    .li(.a(.href(attr(SiteURL.home.path)), .text(context.t(Strings.Navigation.home)))),
+                    .li(.a(.href(attr(SiteURL.calls.path)), .text(context.t(Strings.Navigation.calls)))),
+                    .li(.a(.href(attr(SiteURL.notices.path)), .text(context.t(Strings.Notices.title)))),
+                    .li(.a(.href(attr(SiteURL.verify.path)), .text(context.t(Strings.Titles.verifyTitle)))),
+                    .li(.a(.href(attr(SiteURL.policies.path)), .text(context.t(Strings.Portal.libraryNavigation)))),
+                    .li(.a(.href(attr(SiteURL.calculator.path)), .text(context.t(Strings.Portal.calculatorNavigation)))),
+                    .li(.a(.href(attr(SiteURL.credit.path)), .text(context.t(Strings.Credit.navigation)))),
+                    .li(.a(.href(attr(SiteURL.targets.path)), .text(context.t(Strings.Targets.navigation)))),
                     .group(Navigation.links(for: context).map { link in
-                        .li(.a(.href(link.path), .text(context.t(link.title))))
+                        .li(.a(.href(attr(link.path)), .text(context.t(link.title))))
                     })
                 )
             ),
             .div(
                 .class("account"),
-                .a(.class("lang"), .id("lang-switch"), .href(SiteURL.language(other).path + "?back=" + back),
+                .a(.class("lang"), .id("lang-switch"), .href(attr(SiteURL.language(other).path + "?back=" + back)),
                    .attribute(named: "hreflang", value: other.rawValue), .text(context.t(Strings.App.switchLanguage))),
                 .unwrap(context.user, { user in
                     .group(
                         .span(.class("who"), .text("\(user.displayName) · \(context.t(Strings.Roles.name(user.role)))")),
-                        .form(.method(.post), .action(SiteURL.logout.path), .class("inline"), .id("sign-out"),
+                        .form(.method(.post), .action(attr(SiteURL.logout.path)), .class("inline"), .id("sign-out"),
                               Forms.csrf(context),
                               .button(.type(.submit), .class("link"), .text(context.t(Strings.Navigation.signOut))))
                     )
-                }, else: .a(.href(SiteURL.login.path), .text(context.t(Strings.Navigation.signIn))))
+                }, else: .a(.href(attr(SiteURL.login.path)), .text(context.t(Strings.Navigation.signIn))))
             )
         )
     }
@@ -80,7 +80,8 @@ enum Navigation {
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
                      Link(title: Strings.Profile.navigation, path: SiteURL.enterpriseProfile.path),
                      Link(title: Strings.Applications.mine, path: SiteURL.applications.path),
-                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
+                     Link(title: Strings.Funds.myGrants, path: SiteURL.grants.path)]
         case .districtOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
@@ -90,7 +91,12 @@ enum Navigation {
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
                      Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path),
+                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path),
                      Link(title: Strings.Targets.manage, path: SiteURL.adminTargets.path)]
+        case .finance:
+            links = [Link(title: Strings.Funds.title, path: SiteURL.funds.path),
+                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path),
+                     Link(title: Strings.Funds.disbursements, path: SiteURL.disbursements.path)]
         case .expert:
             links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]
         case .committee:
@@ -107,7 +113,7 @@ enum Navigation {
 /// Pieces every form uses.
 enum Forms {
     static func csrf(_ context: PageContext) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken))
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(attr(context.csrfToken)))
     }
 }
 

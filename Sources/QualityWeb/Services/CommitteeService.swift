@@ -158,6 +158,8 @@ struct CommitteeService: Sendable {
                 guard try await change.apply(on: tx, at: at) else { throw AppError.conflict(Strings.Applications.stale) }
                 proposed += 1
             }
+            // The year's quota was used up elsewhere (another call, another member): nothing to put on notice.
+            guard proposed > 0 else { throw AppError.conflict(Strings.Notices.quotaFull) }
             try await AuditChain.append(AuditEntry(actor: actor, subjectType: "call", subjectID: callID.uuidString, action: "committee_approve",
                                                    fromStage: CallStage.committee.rawValue, toStage: CallStage.notice.rawValue,
                                                    reason: Strings.Committee.approvedReason(proposed: proposed, capacity: ranking.capacity, ends: noticeEnds).zh,

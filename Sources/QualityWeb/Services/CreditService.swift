@@ -110,8 +110,10 @@ struct CreditService: Sendable {
             entries.append(.init(date: record.grantedOn, kind: .title, title: Strings.Credit.titleGranted(programmeTitle(record.programme)),
                                  detail: record.validTo.map { Strings.Credit.validTo($0) }, source: .imported, isPublic: true, adverse: false))
         }
-        // Grants: from the facts' history until the money work's `Grant` records land; they will join here.
-        for grant in (own?.history.grants ?? []) + (try await CreditFileSources.grants(enterpriseID: enterprise.id!, on: database)) {
+        // Grants: the platform's (and imported ones), then any the facts declare that the platform does not hold.
+        let funded = try await CreditFileSources.grants(enterpriseID: enterprise.id!, on: database)
+        let fundedKeys = Set(funded.map { "\($0.programme)|\($0.matter)" })
+        for grant in funded + (own?.history.grants ?? []).filter({ !fundedKeys.contains("\($0.programme)|\($0.matter)") }) {
             entries.append(.init(date: grant.date, kind: .grant, title: Strings.Credit.grant(programmeTitle(grant.programme), amount: grant.amount),
                                  detail: LocalizedText(zh: grant.matter, en: grant.matter), source: .platform, isPublic: false, adverse: false))
         }
@@ -254,9 +256,11 @@ struct CreditService: Sendable {
 
 /// Where records kept by other features join the credit file.
 enum CreditFileSources {
-    /// Grants paid by the platform. The money work (`Grant`) is not merged yet: until it is, the file shows the
-    /// grants in the facts' history; its records are to be returned here as `GrantRecord`s.
-    static func grants(enterpriseID: UUID, on database: any Database) async throws -> [GrantRecord] { [] }
+    /// Grants the platform made or imported (`GrantMatter`, one row per funded matter: the same history the
+    /// engine reads for first-time-only, per-year and double-benefit checks).
+    static func grants(enterpriseID: UUID, on database: any Database) async throws -> [GrantRecord] {
+        try await GrantMatter.query(on: database).filter(\.$enterprise.$id == enterpriseID).sort(\.$grantedOn).all().map(\.record)
+    }
 }
 
 extension CreditGrading {

@@ -148,6 +148,8 @@ struct NoticeService: Sendable {
                                       validUntil: today.lastDayOfPeriod(years: years))
                     try await title.create(on: tx)
                     issued.append(title)
+                    // 002 第九条: a first pass brings its one-off grant (awaiting approval against a fund).
+                    try await GrantFromTitle.titleGranted(title, actor: actor, at: at, assessor: assessor, on: tx)
                     let change = StageChange(applicationID: application.id!, from: .proposed, to: .selected, action: .select, actor: actor,
                                              reason: title.certificateNumber,
                                              notify: [(.enterprise(application.$enterprise.id), Strings.Inbox.selected(call.title, title.certificateNumber, title.validUntil))])

@@ -37,7 +37,7 @@ enum AdminAccountsController {
                         .td(.text(account.district ?? account.department ?? "")),
                         .td(.text(context.t(account.isActive ? Strings.AdminAccounts.active : Strings.AdminAccounts.inactive))),
                         .td(.if(account.isActive, .form(
-                            .method(.post), .action(SiteURL.adminAccountDeactivate(.value(account.id!)).path), .class("inline"),
+                            .method(.post), .action(attr(SiteURL.adminAccountDeactivate(.value(account.id!)).path)), .class("inline"),
                             Forms.csrf(context),
                             .button(.type(.submit), .class("secondary"), .text(context.t(Strings.AdminAccounts.deactivate)))))))
                 })
@@ -51,24 +51,24 @@ enum AdminAccountsController {
 
     static func createForm(_ context: PageContext, inputs: [String: String]) -> Node<HTML.BodyContext> {
         let roles: [Node<HTML.SelectContext>] = creatableRoles.map { role in
-            .option(.value(role.rawValue), .isSelected(inputs["role"] == role.rawValue), .label(context.t(Strings.Roles.name(role))))
+            .option(.value(attr(role.rawValue)), .isSelected(inputs["role"] == role.rawValue), .label(attr(context.t(Strings.Roles.name(role)))))
         }
         let districts: [Node<HTML.SelectContext>] = Regions.allDistricts.map { entry in
-            .option(.value(entry.district.name), .isSelected(inputs["district"] == entry.district.name), .label("\(entry.city) \(entry.district.name)"))
+            .option(.value(attr(entry.district.name)), .isSelected(inputs["district"] == entry.district.name), .label(attr("\(entry.city) \(entry.district.name)")))
         }
         return .form(
-            .method(.post), .action(SiteURL.adminAccounts.path), .class("stacked narrow"), .id("account-form"),
+            .method(.post), .action(attr(SiteURL.adminAccounts.path)), .class("stacked narrow"), .id("account-form"),
             Forms.csrf(context),
             .label(.for("username"), .text(context.t(Strings.Signup.username))),
-            .input(.type(.text), .id("username"), .name("username"), .value(inputs["username"] ?? "")),
+            .input(.type(.text), .id("username"), .name("username"), .value(attr(inputs["username"] ?? ""))),
             .label(.for("displayName"), .text(context.t(Strings.AdminAccounts.displayName))),
-            .input(.type(.text), .id("displayName"), .name("displayName"), .value(inputs["displayName"] ?? "")),
+            .input(.type(.text), .id("displayName"), .name("displayName"), .value(attr(inputs["displayName"] ?? ""))),
             .label(.for("role"), .text(context.t(Strings.AdminAccounts.role))),
             .select(.id("role"), .attribute(named: "name", value: "role"), .group(roles)),
             .label(.for("district"), .text(context.t(Strings.Form.district))),
             .select(.id("district"), .attribute(named: "name", value: "district"), .option(.value(""), .label("—")), .group(districts)),
             .label(.for("department"), .text(context.t(Strings.AdminAccounts.department))),
-            .input(.type(.text), .id("department"), .name("department"), .value(inputs["department"] ?? "")),
+            .input(.type(.text), .id("department"), .name("department"), .value(attr(inputs["department"] ?? ""))),
             .label(.for("password"), .text(context.t(Strings.AdminAccounts.initialPassword))),
             .input(.type(.password), .id("password"), .name("password")),
             .button(.type(.submit), .text(context.t(Strings.AdminAccounts.create)))

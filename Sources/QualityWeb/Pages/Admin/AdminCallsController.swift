@@ -22,7 +22,7 @@ enum AdminCallsController {
         let context = PageContext(request: request)
         return HTMLPage(html: Layout.page(
             context, title: Strings.AdminCalls.title,
-            .p(.a(.class("button"), .href(SiteURL.adminCallNew.path), .text(context.t(Strings.AdminCalls.new)))),
+            .p(.a(.class("button"), .href(attr(SiteURL.adminCallNew.path)), .text(context.t(Strings.AdminCalls.new)))),
             .table(
                 .class("list"), .id("admin-calls"),
                 .thead(.tr(.th(.text(context.t(Strings.Calls.programme))), .th(.text(context.t(Strings.Calls.window))),
@@ -30,19 +30,19 @@ enum AdminCallsController {
                            .th(.text(context.t(Strings.Calls.stage))), .th(.text(context.t(Strings.ApplicationPage.actions))))),
                 .tbody(.forEach(calls) { call in
                     .tr(
-                        .td(.a(.href(SiteURL.call(.value(call.id!)).path), .text(context.t(call.title)))),
+                        .td(.a(.href(attr(SiteURL.call(.value(call.id!)).path)), .text(context.t(call.title)))),
                         .td(.text(context.t(Strings.Calls.window(call.opensOn, call.closesOn)))),
                         .td(.text(call.quota.map(String.init) ?? "—")),
-                        .td(.a(.href(SiteURL.applications.path + "?call=\(call.id!.uuidString)"), .text(String(counts[call.id!] ?? 0)))),
+                        .td(.a(.href(attr(SiteURL.applications.path + "?call=\(call.id!.uuidString)")), .text(String(counts[call.id!] ?? 0)))),
                         .td(.text(context.t(Strings.Calls.stage(call.stage)))),
                         .td(.if([.review, .expertReview, .committee].contains(call.stage),
-                                .a(.href(SiteURL.adminCallReview(.value(call.id!)).path), .text(context.t(Strings.AdminCalls.reviewPage) + " "))),
+                                .a(.href(attr(SiteURL.adminCallReview(.value(call.id!)).path)), .text(context.t(Strings.AdminCalls.reviewPage) + " "))),
                             .if([.notice, .final].contains(call.stage),
-                                .a(.href(SiteURL.adminCallNotice(.value(call.id!)).path), .text(context.t(Strings.AdminCalls.noticePage) + " "))),
+                                .a(.href(attr(SiteURL.adminCallNotice(.value(call.id!)).path)), .text(context.t(Strings.AdminCalls.noticePage) + " "))),
                             .forEach(CallService.manualMoves[call.stage] ?? []) { target in
-                            .form(.method(.post), .action(SiteURL.adminCallStage(.value(call.id!)).path), .class("inline"),
+                            .form(.method(.post), .action(attr(SiteURL.adminCallStage(.value(call.id!)).path)), .class("inline"),
                                   Forms.csrf(context),
-                                  .input(.type(.hidden), .name("stage"), .value(target.rawValue)),
+                                  .input(.type(.hidden), .name("stage"), .value(attr(target.rawValue))),
                                   .button(.type(.submit), .class("secondary"), .text(context.t(Strings.AdminCalls.moveTo(target)))))
                         })
                     )
@@ -89,7 +89,7 @@ enum AdminCallsController {
             context, title: Strings.AdminCalls.new,
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
             .form(
-                .method(.post), .action(SiteURL.adminCalls.path), .class("stacked"), .id("call-form"),
+                .method(.post), .action(attr(SiteURL.adminCalls.path)), .class("stacked"), .id("call-form"),
                 Forms.csrf(context),
                 programmeField(context, programmes: programmes, inputs: inputs, error: error),
                 windowFields(context, inputs: inputs, error: error),
@@ -106,29 +106,29 @@ enum AdminCallsController {
     private static func programmeField(_ context: PageContext, programmes: [ProgrammeInfo], inputs: [String: String],
                                        error: AppError?) -> Node<HTML.FormContext> {
         let options: [Node<HTML.SelectContext>] = programmes.filter { $0.inForce != nil }.map { programme in
-            .option(.value(programme.id), .isSelected(inputs["programmeID"] == programme.id), .label(context.t(programme.title)))
+            .option(.value(attr(programme.id)), .isSelected(inputs["programmeID"] == programme.id), .label(attr(context.t(programme.title))))
         }
         return .group(
             .label(.for("programmeID"), .text(context.t(Strings.Calls.programme))),
             .select(.id("programmeID"), .attribute(named: "name", value: "programmeID"), .group(options)),
             problem(context, error, "programmeID"),
             .label(.for("titleZh"), .text(context.t(Strings.AdminCalls.titleZh))),
-            .input(.type(.text), .id("titleZh"), .name("titleZh"), .value(inputs["titleZh"] ?? "")),
+            .input(.type(.text), .id("titleZh"), .name("titleZh"), .value(attr(inputs["titleZh"] ?? ""))),
             .label(.for("titleEn"), .text(context.t(Strings.AdminCalls.titleEn))),
-            .input(.type(.text), .id("titleEn"), .name("titleEn"), .value(inputs["titleEn"] ?? ""))
+            .input(.type(.text), .id("titleEn"), .name("titleEn"), .value(attr(inputs["titleEn"] ?? "")))
         )
     }
 
     private static func windowFields(_ context: PageContext, inputs: [String: String], error: AppError?) -> Node<HTML.FormContext> {
         .group(
             .label(.for("opensOn"), .text(context.t(Strings.AdminCalls.opensOn))),
-            .input(.type(.date), .id("opensOn"), .name("opensOn"), .value(inputs["opensOn"] ?? context.today.iso)),
+            .input(.type(.date), .id("opensOn"), .name("opensOn"), .value(attr(inputs["opensOn"] ?? context.today.iso))),
             problem(context, error, "opensOn"),
             .label(.for("closesOn"), .text(context.t(Strings.AdminCalls.closesOn))),
-            .input(.type(.date), .id("closesOn"), .name("closesOn"), .value(inputs["closesOn"] ?? context.today.adding(days: 60).iso)),
+            .input(.type(.date), .id("closesOn"), .name("closesOn"), .value(attr(inputs["closesOn"] ?? context.today.adding(days: 60).iso))),
             problem(context, error, "closesOn"),
             .label(.for("quota"), .text(context.t(Strings.AdminCalls.quotaLabel))),
-            .input(.type(.number), .id("quota"), .name("quota"), .value(inputs["quota"] ?? "")),
+            .input(.type(.number), .id("quota"), .name("quota"), .value(attr(inputs["quota"] ?? ""))),
             problem(context, error, "quota")
         )
     }
@@ -142,13 +142,13 @@ enum AdminCallsController {
             .label(.for("contacts"), .text(context.t(Strings.Calls.contacts))),
             .textarea(.id("contacts"), .name("contacts"), .attribute(named: "rows", value: "3"), .text(inputs["contacts"] ?? "")),
             .label(.for("noticeDays"), .text(context.t(Strings.AdminCalls.noticeDays))),
-            .input(.type(.number), .id("noticeDays"), .name("noticeDays"), .value(inputs["noticeDays"] ?? "10")),
+            .input(.type(.number), .id("noticeDays"), .name("noticeDays"), .value(attr(inputs["noticeDays"] ?? "10"))),
             problem(context, error, "noticeDays"),
             .label(.for("scoreAggregate"), .text(context.t(Strings.AdminCalls.aggregate))),
             .select(.id("scoreAggregate"), .attribute(named: "name", value: "scoreAggregate"),
-                    .option(.value("mean"), .label(context.t(Strings.AdminCalls.mean))),
+                    .option(.value("mean"), .label(attr(context.t(Strings.AdminCalls.mean)))),
                     .option(.value("trimmed_mean"), .isSelected(inputs["scoreAggregate"] == "trimmed_mean"),
-                            .label(context.t(Strings.AdminCalls.trimmedMean))))
+                            .label(attr(context.t(Strings.AdminCalls.trimmedMean)))))
         )
     }
 }

@@ -24,7 +24,7 @@ enum AdminExpertsController {
         func field(_ name: String, _ label: LocalizedText, area: Bool = false) -> Node<HTML.FormContext> {
             .group(.label(.for(name), .text(context.t(label))),
                    area ? .textarea(.id(name), .name(name), .attribute(named: "rows", value: "3"), .text(inputs[name] ?? ""))
-                        : .input(.type(name == "password" ? .password : .text), .id(name), .name(name), .value(name == "password" ? "" : inputs[name] ?? "")),
+                        : .input(.type(name == "password" ? .password : .text), .id(name), .name(name), .value(attr(name == "password" ? "" : inputs[name] ?? ""))),
                    .unwrap(error?.fields[name]) { .small(.class("field-error"), .text(context.t($0))) })
         }
         return HTMLPage(html: Layout.page(
@@ -39,7 +39,7 @@ enum AdminExpertsController {
                    })),
             .h2(.text(context.t(Strings.AdminExperts.add))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
-            .form(.method(.post), .action(SiteURL.adminExperts.path), .class("stacked narrow"), .id("expert-form"),
+            .form(.method(.post), .action(attr(SiteURL.adminExperts.path)), .class("stacked narrow"), .id("expert-form"),
                   Forms.csrf(context),
                   field("name", Strings.AdminAccounts.displayName), field("username", Strings.Signup.username),
                   field("password", Strings.AdminAccounts.initialPassword), field("fields", Strings.AdminExperts.fields, area: true),

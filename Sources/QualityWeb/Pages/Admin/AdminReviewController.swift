@@ -41,10 +41,10 @@ enum AdminReviewController {
                .unwrap(rubric, { .text(context.t($0.title) + "（\(Points(hundredths: $0.total)) 分）") },
                        else: .strong(.text(context.t(Strings.Reviews.noRubric)))),
                .if(!hasPolicyRubric && [.review, .expertReview].contains(call.stage),
-                   .a(.href(SiteURL.adminCallRubric(.value(callID)).path), .text(" " + context.t(Strings.AdminReview.editRubric))))),
+                   .a(.href(attr(SiteURL.adminCallRubric(.value(callID)).path)), .text(" " + context.t(Strings.AdminReview.editRubric))))),
             .if(programme?.requiresOnSiteReview == true, .p(.class("muted"), .text(context.t(Strings.AdminReview.onSiteFirst)))),
             .if([.review, .expertReview].contains(call.stage), .form(
-                .method(.post), .action(SiteURL.adminCallDraw(.value(callID)).path), .class("inline"), .id("draw-form"),
+                .method(.post), .action(attr(SiteURL.adminCallDraw(.value(callID)).path)), .class("inline"), .id("draw-form"),
                 Forms.csrf(context),
                 .button(.type(.submit), .text(context.t(Strings.AdminReview.draw(call.panelSize)))))),
             .h2(.text(context.t(Strings.AdminReview.panels))),
@@ -52,7 +52,7 @@ enum AdminReviewController {
                    .thead(.tr(.th(.text(context.t(Strings.Form.enterpriseName))), .th(.text(context.t(Strings.Calls.stage))),
                               .th(.text(context.t(Strings.AdminReview.experts))))),
                    .tbody(.forEach(applications) { application in
-                       .tr(.td(.a(.href(SiteURL.application(.value(application.id!)).path), .text(application.enterprise.name))),
+                       .tr(.td(.a(.href(attr(SiteURL.application(.value(application.id!)).path)), .text(application.enterprise.name))),
                            .td(.text(context.t(Strings.Stages.name(application.stage)))),
                            .td(.forEach(seats.filter { $0.$application.id == application.id }) { seat in
                                .span(.class("seat seat-\(seat.status.rawValue)"),
@@ -95,10 +95,10 @@ enum AdminReviewController {
             .p(.text(context.t(call.title))),
             .p(.class("muted"), .text(context.t(Strings.AdminReview.rubricHint))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
-            .form(.method(.post), .action(SiteURL.adminCallRubric(.value(call.id!)).path), .class("stacked"), .id("rubric-form"),
+            .form(.method(.post), .action(attr(SiteURL.adminCallRubric(.value(call.id!)).path)), .class("stacked"), .id("rubric-form"),
                   Forms.csrf(context),
                   .textarea(.name("rubric"), .attribute(named: "rows", value: "30"), .class("code"),
-                            .attribute(named: "aria-label", value: context.t(Strings.AdminReview.rubric)), .text(text)),
+                            .attribute(named: "aria-label", value: attr(context.t(Strings.AdminReview.rubric))), .text(text)),
                   .button(.type(.submit), .text(context.t(Strings.Form.save))))
         )
     }

@@ -21,12 +21,12 @@ extension ApplicationPage {
                         .p(.class("commitment"), .text(context.t(Strings.Applications.commitmentText))),
                         .label(.class("check"), .input(.type(.checkbox), .name("commitment"), .value("accepted"), .id("commitment")),
                                .text(" " + context.t(Strings.ApplicationPage.acceptCommitment))),
-                        .input(.type(.hidden), .name("idempotencyKey"), .value(UUID().uuidString)),
+                        .input(.type(.hidden), .name("idempotencyKey"), .value(attr(UUID().uuidString))),
                         .button(.type(.submit), .text(context.t(model.stage == .returned ? Strings.ApplicationPage.resubmit : Strings.Actions.name(.submit)))))
         case .withdraw:
             return form(context, model, path: .withdraw, id: "withdraw-form",
                         .label(.for("withdraw-reason"), .text(context.t(Strings.ApplicationPage.withdrawReason))),
-                        .input(.type(.text), .id("withdraw-reason"), .name("reason"), .value(model.inputs["reason"] ?? "")),
+                        .input(.type(.text), .id("withdraw-reason"), .name("reason"), .value(attr(model.inputs["reason"] ?? ""))),
                         .button(.type(.submit), .class("secondary"), .text(context.t(Strings.Actions.name(.withdraw)))))
         case .returnForCorrection:
             return form(context, model, path: .returnForCorrection, id: "return-form",
@@ -34,7 +34,7 @@ extension ApplicationPage {
                         .textarea(.id("return-reason"), .name("reason"), .attribute(named: "rows", value: "3"), .text(model.inputs["reason"] ?? "")),
                         .label(.for("return-deadline"), .text(context.t(Strings.ApplicationPage.returnDeadline))),
                         .input(.type(.date), .id("return-deadline"), .name("deadline"),
-                               .value(model.inputs["deadline"] ?? context.today.adding(days: 7).iso)),
+                               .value(attr(model.inputs["deadline"] ?? context.today.adding(days: 7).iso))),
                         .button(.type(.submit), .class("secondary"), .text(context.t(Strings.Actions.name(.returnForCorrection)))))
         case .forward:
             return form(context, model, path: .forward, id: "forward-form",
@@ -76,9 +76,9 @@ extension ApplicationPage {
     private static func form(_ context: PageContext, _ model: Model, path: ApplicationActionPath, id: String,
                              _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteURL.applicationAction(.value(model.id), path).path), .class("stacked action"), .id(id),
+            .method(.post), .action(attr(SiteURL.applicationAction(.value(model.id), path).path)), .class("stacked action"), .id(id),
             Forms.csrf(context),
-            .input(.type(.hidden), .name("version"), .value(String(model.version))),
+            .input(.type(.hidden), .name("version"), .value(attr(String(model.version)))),
             .group(content)
         )
     }

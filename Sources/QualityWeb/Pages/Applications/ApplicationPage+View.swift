@@ -33,7 +33,7 @@ extension ApplicationPage {
                 .group(.dt(.text(context.t(Strings.ApplicationPage.submittedAt))), .dd(.text(Formatting.dateTime(submitted))))
             },
             .dt(.text(context.t(Strings.App.print))),
-            .dd(.a(.href(SiteURL.applicationPrint(.value(model.id)).path), .text(context.t(Strings.ApplicationPage.printable))))
+            .dd(.a(.href(attr(SiteURL.applicationPrint(.value(model.id)).path)), .text(context.t(Strings.ApplicationPage.printable))))
         )
     }
 
@@ -78,9 +78,9 @@ extension ApplicationPage {
         return .section(
             .h2(.text(context.t(Strings.ApplicationPage.formTitle))),
             .form(
-                .method(.post), .action(SiteURL.applicationForm(.value(model.id)).path), .class("stacked"), .id("application-form"),
+                .method(.post), .action(attr(SiteURL.applicationForm(.value(model.id)).path)), .class("stacked"), .id("application-form"),
                 Forms.csrf(context),
-                .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                .input(.type(.hidden), .name("version"), .value(attr(String(model.version)))),
                 .forEach(fields) { field in
                     let value = model.inputs[field.0] ?? field.2
                     let invalid = model.error?.fields[field.0] != nil
@@ -90,7 +90,7 @@ extension ApplicationPage {
                             ? .textarea(.id(field.0), .name(field.0), .attribute(named: "rows", value: "8"),
                                         .attribute(named: "maxlength", value: String(ApplicationForm.summaryLimit)),
                                         invalid ? .attribute(named: "aria-invalid", value: "true") : .empty, .text(value))
-                            : .input(.type(.text), .id(field.0), .name(field.0), .value(value),
+                            : .input(.type(.text), .id(field.0), .name(field.0), .value(attr(value)),
                                      invalid ? .attribute(named: "aria-invalid", value: "true") : .empty)
                     )
                 },
@@ -105,19 +105,19 @@ extension ApplicationPage {
             .table(
                 .class("list"), .id("materials"),
                 .tbody(.forEach(model.materials) { material in
-                    .tr(.attribute(named: "data-material", value: material.key),
+                    .tr(.attribute(named: "data-material", value: attr(material.key)),
                         .td(.text(context.t(material.title)),
                             .span(.class("muted"), .text(" (" + context.t(material.required ? Strings.Calls.required : Strings.Calls.optional) + ")"))),
                         .td(.unwrap(material.file, { file in
-                            .a(.href(SiteURL.applicationFile(.value(model.id), .value(file.id)).path),
+                            .a(.href(attr(SiteURL.applicationFile(.value(model.id), .value(file.id)).path)),
                                .text("\(file.name) · \(Formatting.fileSize(file.size))"))
                         }, else: .span(.class("muted"), .text(context.t(Strings.ApplicationPage.notUploaded))))),
                         .td(.if(model.canEditForm, .form(
-                            .method(.post), .action(SiteURL.applicationMaterials(.value(model.id)).path),
+                            .method(.post), .action(attr(SiteURL.applicationMaterials(.value(model.id)).path)),
                             .enctype(.multipartData), .class("inline"),
                             Forms.csrf(context),
-                            .input(.type(.hidden), .name("materialKey"), .value(material.key)),
-                            .input(.type(.file), .name("file"), .attribute(named: "aria-label", value: context.t(material.title)),
+                            .input(.type(.hidden), .name("materialKey"), .value(attr(material.key))),
+                            .input(.type(.file), .name("file"), .attribute(named: "aria-label", value: attr(context.t(material.title))),
                                    .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.xlsx,.docx"), .required(true)),
                             .button(.type(.submit), .class("secondary"), .text(context.t(Strings.ApplicationPage.upload)))
                         )))

@@ -18,11 +18,11 @@ enum ApplicationPrintPage {
         ]
         let html = HTML(
             .attribute(named: "lang", value: context.language == .zh ? "zh-CN" : "en"),
-            .head(.meta(.charset(.utf8)), .title(context.t(model.callTitle)), .link(.rel(.stylesheet), .href("/styles.css"))),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: context.t(model.callTitle)), .link(.rel(.stylesheet), .href("/styles.css"))),
             .body(
                 .class("print-page"),
                 .div(.class("no-print toolbar"),
-                     .a(.href(SiteURL.application(.value(model.id)).path), .text("← " + context.t(Strings.Applications.title))),
+                     .a(.href(attr(SiteURL.application(.value(model.id)).path)), .text("← " + context.t(Strings.Applications.title))),
                      .button(.attribute(named: "onclick", value: "window.print()"), .text(context.t(Strings.App.print)))),
                 .h1(.class("print-title"), .text(context.t(model.callTitle))),
                 .h2(.class("print-subtitle"), .text(context.t(Strings.ApplicationPage.formTitle))),

@@ -51,9 +51,9 @@ enum ApplicationsListController {
         .form(.method(.get), .class("filters no-print"),
               .label(.for("stage"), .text(context.t(Strings.Calls.stage))),
               .select(.id("stage"), .attribute(named: "name", value: "stage"),
-                      .option(.value(""), .label(context.t(Strings.ApplicationList.allStages))),
+                      .option(.value(""), .label(attr(context.t(Strings.ApplicationList.allStages)))),
                       .forEach(ApplicationStage.allCases.filter { $0 != .draft }) { stage in
-                          .option(.value(stage.rawValue), .isSelected(stage == selected), .label(context.t(Strings.Stages.name(stage))))
+                          .option(.value(attr(stage.rawValue)), .isSelected(stage == selected), .label(attr(context.t(Strings.Stages.name(stage)))))
                       }),
               .button(.type(.submit), .class("secondary"), .text(context.t(Strings.ApplicationList.filter))))
     }
@@ -69,7 +69,7 @@ enum ApplicationsListController {
             )),
             .tbody(.forEach(rows) { row in
                 .tr(
-                    .td(.a(.href(SiteURL.application(.value(row.id)).path), .text(row.enterpriseName))),
+                    .td(.a(.href(attr(SiteURL.application(.value(row.id)).path)), .text(row.enterpriseName))),
                     .td(.text(row.district)),
                     .td(.text(context.t(row.callTitle))),
                     .td(.span(.class("stage stage-\(row.stage.rawValue)"), .text(context.t(Strings.Stages.name(row.stage))))),

@@ -37,7 +37,7 @@ enum EvaluationView {
                        .tr(
                            .td(.class(result.outcome.rawValue), .text(context.t(Strings.Evaluation.outcome(result.outcome)))),
                            .td(.strong(.text(context.t(result.label))), .br(), .text(context.t(result.explanation))),
-                           .td(.class("muted small"), .attribute(named: "title", value: result.citation.text),
+                           .td(.class("muted small"), .attribute(named: "title", value: attr(result.citation.text)),
                                .text(context.t(result.citation.clause)))
                        )
                    }))

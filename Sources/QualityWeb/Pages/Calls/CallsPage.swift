@@ -55,7 +55,7 @@ enum CallsPage {
             )),
             .tbody(.forEach(rows) { row in
                 .tr(
-                    .td(.a(.href(SiteURL.call(.value(row.id)).path), .text(context.t(row.title)))),
+                    .td(.a(.href(attr(SiteURL.call(.value(row.id)).path)), .text(context.t(row.title)))),
                     .td(.text(context.t(Strings.Calls.window(row.opensOn, row.closesOn)))),
                     .td(.text(row.quota.map { context.t(Strings.Calls.quotaValue($0)) } ?? context.t(Strings.Calls.noQuota))),
                     .td(.span(.class("stage stage-\(row.stage.rawValue)"), .text(context.t(Strings.Calls.stage(row.stage)))))

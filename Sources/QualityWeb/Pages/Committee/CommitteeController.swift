@@ -21,7 +21,7 @@ enum CommitteeController {
         return HTMLPage(html: Layout.page(
             context, title: Strings.Committee.title,
             calls.isEmpty ? .p(.text(context.t(Strings.Committee.none))) : .ul(.id("committee-calls"), .forEach(calls) { call in
-                .li(.a(.href(SiteURL.committeeCall(.value(call.id!)).path), .text(context.t(call.title))),
+                .li(.a(.href(attr(SiteURL.committeeCall(.value(call.id!)).path)), .text(context.t(call.title))),
                     .text(" · " + context.t(Strings.Calls.stage(call.stage))))
             })
         ))
@@ -57,7 +57,7 @@ enum CommitteeController {
             .p(.class("muted small"), .id("tie-rule"), .text(context.t(Strings.Committee.tieRule))),
             rankingTable(context, ranking: ranking, line: line),
             .if(canApprove && call.stage == .committee, .form(
-                .method(.post), .action(SiteURL.committeeApprove(.value(call.id!)).path), .id("approve-form"),
+                .method(.post), .action(attr(SiteURL.committeeApprove(.value(call.id!)).path)), .id("approve-form"),
                 Forms.csrf(context),
                 .button(.type(.submit), .text(context.t(Strings.Committee.approve)))))
         )
@@ -74,7 +74,7 @@ enum CommitteeController {
             return .tr(
                 .class(classes),
                 .td(.class("num"), .text(String(row.rank))),
-                .td(.a(.href(SiteURL.application(.value(row.applicationID)).path), .text(row.enterpriseName)), .br(),
+                .td(.a(.href(attr(SiteURL.application(.value(row.applicationID)).path)), .text(row.enterpriseName)), .br(),
                     .small(.class("muted"), .text(row.district))),
                 .td(.class("num"), .strong(.text(Points(hundredths: row.aggregate).description))),
                 .td(.class("num"), .text(row.totals.map { Points(hundredths: $0).description }.joined(separator: " / ")),

@@ -17,7 +17,7 @@ enum CreditPages {
                          .thead(.tr(.th(.text(context.t(Strings.Form.enterpriseName))), .th(.text(context.t(Strings.Form.creditCode))),
                                     .th(.text(context.t(Strings.Form.district))), .th(.text(context.t(Strings.Credit.grade))))),
                          .tbody(.forEach(matches) { match in
-                             .tr(.td(.a(.href(SiteURL.creditFile(.value(match.creditCode)).path), .text(match.name))),
+                             .tr(.td(.a(.href(attr(SiteURL.creditFile(.value(match.creditCode)).path)), .text(match.name))),
                                  .td(.code(.text(match.creditCode))), .td(.text(match.district)),
                                  .td(.unwrap(match.grade) { gradeBadge(context, $0) }))
                          }))),
@@ -30,7 +30,7 @@ enum CreditPages {
         .section(.id("rules"),
             .h2(.text(context.t(Strings.Credit.howGraded))),
             .p(.class("muted"), .text(context.t(Strings.Credit.gradeBasis)), .text(" "),
-               .a(.href(SiteURL.policy(.value("sz-quality-city-2010")).path), .text(CreditRules.basis.document + " " + context.t(CreditRules.basis.clause)))),
+               .a(.href(attr(SiteURL.policy(.value("sz-quality-city-2010")).path)), .text(CreditRules.basis.document + " " + context.t(CreditRules.basis.clause)))),
             .table(.class("list"),
                    .thead(.tr(.th(.text(context.t(Strings.Credit.grade))), .th(.text(context.t(Strings.Credit.rule))),
                               .th(.text(context.t(Strings.Credit.ruleBasis))))),
@@ -45,14 +45,14 @@ enum CreditPages {
     }
 
     static func searchForm(_ context: PageContext, query: String) -> Node<HTML.BodyContext> {
-        .form(.method(.get), .action(SiteURL.credit.path), .class("search"), .attribute(named: "role", value: "search"),
+        .form(.method(.get), .action(attr(SiteURL.credit.path)), .class("search"), .attribute(named: "role", value: "search"),
               .label(.for("credit-q"), .class("visually-hidden"), .text(context.t(Strings.Credit.queryLabel))),
-              .input(.type(.search), .id("credit-q"), .name("q"), .value(query), .placeholder(context.t(Strings.Credit.queryPlaceholder))),
+              .input(.type(.search), .id("credit-q"), .name("q"), .value(attr(query)), .placeholder(attr(context.t(Strings.Credit.queryPlaceholder)))),
               .button(.type(.submit), .text(context.t(Strings.Credit.search))))
     }
 
     static func gradeBadge(_ context: PageContext, _ grade: CreditGrade) -> Node<HTML.BodyContext> {
-        .span(.class("grade grade-\(grade.letter)"), .attribute(named: "title", value: context.t(grade.label)), .text(grade.letter))
+        .span(.class("grade grade-\(grade.letter)"), .attribute(named: "title", value: attr(context.t(grade.label))), .text(grade.letter))
     }
 
     // MARK: The file
@@ -78,7 +78,7 @@ enum CreditPages {
                     .class("timeline"),
                     .forEach(file.entries) { entry in
                         .li(.class("entry \(entry.kind.rawValue)" + (entry.adverse ? " adverse" : "")),
-                            .element(named: "time", nodes: [.attribute(named: "datetime", value: entry.date.iso), .text(entry.date.iso)]),
+                            .element(named: "time", nodes: [.attribute(named: "datetime", value: attr(entry.date.iso)), .text(entry.date.iso)]),
                             .span(.class("kind"), .text(context.t(Strings.Credit.kind(entry.kind)))),
                             .strong(.text(context.t(entry.title))),
                             .unwrap(entry.reference) { .span(.class("muted"), .text(" · \($0)")) },
@@ -89,7 +89,7 @@ enum CreditPages {
                             .unwrap(entry.privateNote) { .p(.class("private-note"), .text(context.t(Strings.Credit.privateNote) + "：" + $0)) })
                     })),
             .if(file.mayRecord, recordForm(context, file: file, failed: failed, inputs: inputs)),
-            .p(.class("no-print"), .a(.href(SiteURL.credit.path), .text(context.t(Strings.Credit.backToQuery))))
+            .p(.class("no-print"), .a(.href(attr(SiteURL.credit.path)), .text(context.t(Strings.Credit.backToQuery))))
         )
     }
 
@@ -112,7 +112,7 @@ enum CreditPages {
                     .if(full, .ul(.forEach(finding.records) { .li(.class("muted"), .text(context.t($0))) })))
             }),
             .p(.class("muted"), .text(context.t(Strings.Credit.gradedOn(assessment.on, window: assessment.window, version: assessment.rulesVersion))),
-               .text(" "), .a(.href(SiteURL.credit.path + "#rules"), .text(context.t(Strings.Credit.howGraded))))
+               .text(" "), .a(.href(attr(SiteURL.credit.path + "#rules")), .text(context.t(Strings.Credit.howGraded))))
         )
     }
 
@@ -122,7 +122,7 @@ enum CreditPages {
             .section(.id("credit"), .class("no-print"),
                      .h2(.text(context.t(Strings.Credit.onApplication))),
                      .p(gradeBadge(context, assessment.grade), .text(" " + context.t(assessment.summary) + " "),
-                        .a(.href(SiteURL.creditFile(.value(creditCode)).path), .text(context.t(Strings.Credit.openFile)))))
+                        .a(.href(attr(SiteURL.creditFile(.value(creditCode)).path)), .text(context.t(Strings.Credit.openFile)))))
         }
     }
 
@@ -134,9 +134,9 @@ enum CreditPages {
             where E.RawValue == String {
             let chosen = inputs[name].flatMap { $0.isEmpty ? nil : $0 } ?? fallback.rawValue
             return .group(.label(.for("record-\(name)"), .text(context.t(label))),
-                          .select(.id("record-\(name)"), .attribute(named: "name", value: name),
+                          .select(.id("record-\(name)"), .attribute(named: "name", value: attr(name)),
                                   .group(values.map { value in
-                                      .option(.value(value.rawValue), .label(context.t(value.label)), .isSelected(chosen == value.rawValue))
+                                      .option(.value(attr(value.rawValue)), .label(attr(context.t(value.label))), .isSelected(chosen == value.rawValue))
                                   })),
                           problem(name))
         }
@@ -147,11 +147,11 @@ enum CreditPages {
             .h2(.text(context.t(Strings.Credit.recordTitle))),
             .p(.class("muted"), .text(context.t(Strings.Credit.recordIntro))),
             .unwrap(failed) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
-            .form(.method(.post), .action(SiteURL.creditRecords(.value(file.creditCode)).path), .class("stacked narrow"), .id("record-form"),
+            .form(.method(.post), .action(attr(SiteURL.creditRecords(.value(file.creditCode)).path)), .class("stacked narrow"), .id("record-form"),
                   Forms.csrf(context),
                   choice("kind", Strings.Credit.recordKind, EventKind.allCases, default: .penalty),
                   .label(.for("record-occurredOn"), .text(context.t(Strings.Credit.occurredOn))),
-                  .input(.type(.date), .id("record-occurredOn"), .name("occurredOn"), .value(inputs["occurredOn"] ?? context.today.iso)),
+                  .input(.type(.date), .id("record-occurredOn"), .name("occurredOn"), .value(attr(inputs["occurredOn"] ?? context.today.iso))),
                   problem("occurredOn"),
                   choice("area", Strings.Credit.area, EventArea.allCases, default: .quality),
                   choice("severity", Strings.Credit.severity, Severity.allCases, default: .general),
@@ -159,7 +159,7 @@ enum CreditPages {
                   .small(.class("muted"), .text(context.t(Strings.Credit.outcomeHint))),
                   choice("level", Strings.Credit.level, AdministrativeLevel.allCases, default: defaultLevel),
                   .label(.for("record-reference"), .text(context.t(Strings.Credit.reference))),
-                  .input(.type(.text), .id("record-reference"), .name("reference"), .value(inputs["reference"] ?? "")),
+                  .input(.type(.text), .id("record-reference"), .name("reference"), .value(attr(inputs["reference"] ?? ""))),
                   problem("reference"),
                   .label(.for("record-summary"), .text(context.t(Strings.Credit.summary))),
                   .textarea(.id("record-summary"), .name("summary"), .attribute(named: "rows", value: "3"), .text(inputs["summary"] ?? "")),

@@ -63,7 +63,7 @@ enum EnterpriseHomeController {
                 .dt(.text(context.t(Strings.Form.creditCode))), .dd(.code(.text(model.enterprise.creditCode))),
                 .dt(.text(context.t(Strings.Form.district))), .dd(.text("\(model.enterprise.city) \(model.enterprise.district)")),
                 .dt(.text(context.t(Strings.Inbox.title))),
-                .dd(.a(.href(SiteURL.inbox.path), .text(context.t(Strings.Inbox.unread(model.unread)))))),
+                .dd(.a(.href(attr(SiteURL.inbox.path)), .text(context.t(Strings.Inbox.unread(model.unread)))))),
             .section(
                 .h2(.text(context.t(Strings.EnterpriseHome.openCalls))),
                 .p(.class("muted"), .text(context.t(Strings.EnterpriseHome.explanationHint))),
@@ -81,18 +81,18 @@ enum EnterpriseHomeController {
 
     static func card(_ context: PageContext, _ call: OpenCall) -> Node<HTML.BodyContext> {
         .article(
-            .class("card"), .attribute(named: "data-call-id", value: call.id.uuidString),
-            .h3(.a(.href(SiteURL.call(.value(call.id)).path), .text(context.t(call.title)))),
+            .class("card"), .attribute(named: "data-call-id", value: attr(call.id.uuidString)),
+            .h3(.a(.href(attr(SiteURL.call(.value(call.id)).path)), .text(context.t(call.title)))),
             .p(.class("muted"), .text(context.t(Strings.EnterpriseHome.closes(call.closesOn)))),
             .unwrap(call.assessment) { assessment in
                 .p(.span(.class("verdict-\(assessment.verdict.rawValue)"), .strong(.text(context.t(Strings.Verdicts.name(assessment.verdict.rawValue))))),
                    .text("：" + context.t(assessment.summary)))
             },
             .unwrap(call.applicationID, { id in
-                .p(.a(.class("button"), .href(SiteURL.application(.value(id)).path),
+                .p(.a(.class("button"), .href(attr(SiteURL.application(.value(id)).path)),
                       .text(context.t(Strings.EnterpriseHome.continueApplication) + " · " +
                             context.t(Strings.Stages.name(call.applicationStage ?? .draft)))))
-            }, else: .form(.method(.post), .action(SiteURL.callApply(.value(call.id)).path),
+            }, else: .form(.method(.post), .action(attr(SiteURL.callApply(.value(call.id)).path)),
                            Forms.csrf(context),
                            .button(.type(.submit), .text(context.t(Strings.EnterpriseHome.apply)))))
         )

@@ -25,7 +25,7 @@ extension ProfilePage {
                 .id("verdicts"),
                 .p(.text(context.t(Strings.Profile.updated(model.factsVersion)))),
                 verdicts.isEmpty ? .p(.text(context.t(Strings.Profile.noOpenCalls))) : .ul(.forEach(verdicts) { verdict in
-                    .li(.a(.href(SiteURL.call(.value(verdict.callID)).path), .text(context.t(verdict.title))),
+                    .li(.a(.href(attr(SiteURL.call(.value(verdict.callID)).path)), .text(context.t(verdict.title))),
                         .unwrap(verdict.assessment) { assessment in
                             .group(.text(" · "),
                                    .span(.class("verdict-\(assessment.verdict.rawValue)"),
@@ -33,7 +33,7 @@ extension ProfilePage {
                                    .text("：" + context.t(assessment.summary)))
                         })
                 }),
-                .p(.a(.href(SiteURL.enterpriseHome.path), .text(context.t(Strings.Profile.backToEnterprise))))
+                .p(.a(.href(attr(SiteURL.enterpriseHome.path)), .text(context.t(Strings.Profile.backToEnterprise))))
             )
         }
     }
@@ -88,13 +88,13 @@ extension ProfilePage {
             .p(.class("muted"), .text(context.t(Strings.Profile.contactHint))),
             errorBanner(context, error),
             .form(
-                .method(.post), .action(SiteURL.enterpriseContact.path), .class("stacked"), .id("contact-form"),
+                .method(.post), .action(attr(SiteURL.enterpriseContact.path)), .class("stacked"), .id("contact-form"),
                 Forms.csrf(context),
                 .forEach(fields) { field in
                     let message = error?.fields[field.0]
                     return .group(
                         .label(.for(field.0), .text(context.t(field.1))),
-                        .input(.type(.text), .id(field.0), .name(field.0), .value(model.inputs[field.0] ?? field.2 ?? ""),
+                        .input(.type(.text), .id(field.0), .name(field.0), .value(attr(model.inputs[field.0] ?? field.2 ?? "")),
                                message != nil ? .attribute(named: "aria-invalid", value: "true") : .empty),
                         .unwrap(message) { .p(.class("field-error"), .text(context.t($0))) }
                     )
@@ -110,7 +110,7 @@ extension ProfilePage {
             .id("workbook"),
             .h2(.text(context.t(Strings.Profile.workbook))),
             .p(.text(context.t(Strings.Profile.workbookHint))),
-            .p(.a(.class("button"), .href(SiteURL.enterpriseFactsWorkbook.path), .text(context.t(Strings.Profile.download)))),
+            .p(.a(.class("button"), .href(attr(SiteURL.enterpriseFactsWorkbook.path)), .text(context.t(Strings.Profile.download)))),
             errorBanner(context, error),
             .if(!model.workbookProblems.isEmpty, .div(
                 .class("notice error"), .attribute(named: "role", value: "alert"), .id("workbook-problems"),
@@ -118,7 +118,7 @@ extension ProfilePage {
                 .ol(.forEach(model.workbookProblems) { problem in .li(.text(context.t(problem.text))) })
             )),
             .form(
-                .method(.post), .action(SiteURL.enterpriseFacts.path), .enctype(.multipartData), .class("stacked"), .id("workbook-form"),
+                .method(.post), .action(attr(SiteURL.enterpriseFacts.path)), .enctype(.multipartData), .class("stacked"), .id("workbook-form"),
                 Forms.csrf(context),
                 .label(.for("workbook-file"), .text(context.t(Strings.Profile.uploadWorkbook))),
                 .input(.type(.file), .id("workbook-file"), .name("file"), .required(true),
@@ -142,7 +142,7 @@ extension ProfilePage {
                            .th(.text(context.t(P.usedIn))), .th(.text(context.t(P.uploadedAt))))),
                 .tbody(.forEach(model.evidence) { file in
                     .tr(
-                        .td(.a(.href(SiteURL.enterpriseEvidenceFile(.value(file.id)).path),
+                        .td(.a(.href(attr(SiteURL.enterpriseEvidenceFile(.value(file.id)).path)),
                                .text("\(file.name) · \(Formatting.fileSize(file.size))"))),
                         .td(.text(file.label ?? "—")),
                         .td(.text(file.isMaterial ? context.t(P.applicationMaterial) : "—")),
@@ -152,13 +152,13 @@ extension ProfilePage {
             ),
             errorBanner(context, error),
             .form(
-                .method(.post), .action(SiteURL.enterpriseEvidence.path), .enctype(.multipartData), .class("stacked"), .id("evidence-form"),
+                .method(.post), .action(attr(SiteURL.enterpriseEvidence.path)), .enctype(.multipartData), .class("stacked"), .id("evidence-form"),
                 Forms.csrf(context),
                 .label(.for("evidence-label"), .text(context.t(P.evidenceLabel))),
-                .input(.type(.text), .id("evidence-label"), .name("label"), .value(model.inputs["label"] ?? ""),
+                .input(.type(.text), .id("evidence-label"), .name("label"), .value(attr(model.inputs["label"] ?? "")),
                        .attribute(named: "list", value: "evidence-labels"), .attribute(named: "maxlength", value: "120"),
                        error?.fields["label"] != nil ? .attribute(named: "aria-invalid", value: "true") : .empty),
-                .datalist(.id("evidence-labels"), .forEach(model.labelSuggestions) { .option(.value($0)) }),
+                .datalist(.id("evidence-labels"), .forEach(model.labelSuggestions) { .option(.value(attr($0))) }),
                 .label(.for("evidence-file"), .text(context.t(P.evidenceFile))),
                 .input(.type(.file), .id("evidence-file"), .name("file"), .required(true),
                        .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.xlsx,.docx")),
@@ -180,7 +180,7 @@ extension ProfilePage {
         }
         return .unwrap(anchor) { anchor in
             .div(.class("notice error"), .id("refused"),
-                 .a(.href("#\(anchor)"), .text(context.t(Strings.Profile.refusedBelow(model.workbookProblems.count)))))
+                 .a(.href(attr("#\(anchor)")), .text(context.t(Strings.Profile.refusedBelow(model.workbookProblems.count)))))
         }
     }
 

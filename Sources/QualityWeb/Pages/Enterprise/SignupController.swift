@@ -50,7 +50,7 @@ enum SignupPage {
             let problem = error?.fields[name]
             return .div(.class("field"),
                         .label(.for(name), .text(context.t(label))),
-                        .input(.type(type), .id(name), .name(name), .value(inputs[name] ?? ""),
+                        .input(.type(type), .id(name), .name(name), .value(attr(inputs[name] ?? "")),
                                problem == nil ? .empty : .attribute(named: "aria-invalid", value: "true")),
                         .unwrap(hint) { .small(.class("muted"), .text(context.t($0))) },
                         .unwrap(problem) { .small(.class("field-error"), .text(context.t($0))) })
@@ -60,17 +60,17 @@ enum SignupPage {
             .p(.text(context.t(Strings.Signup.intro))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
             .form(
-                .method(.post), .action(SiteURL.signup.path), .class("stacked narrow"), .id("signup-form"),
+                .method(.post), .action(attr(SiteURL.signup.path)), .class("stacked narrow"), .id("signup-form"),
                 Forms.csrf(context),
                 field("creditCode", Strings.Form.creditCode, hint: T(zh: "18 位，例如 91440300XXXXXXXXXX", en: "18 characters")),
                 field("name", Strings.Form.enterpriseName),
                 .div(.class("field"),
                      .label(.for("district"), .text(context.t(Strings.Form.district))),
                      .select(.id("district"), .attribute(named: "name", value: "district"),
-                             .option(.value(""), .label(context.t(Strings.Signup.chooseDistrict))),
+                             .option(.value(""), .label(attr(context.t(Strings.Signup.chooseDistrict)))),
                              .forEach(Regions.allDistricts) { entry in
-                                 .option(.value(entry.district.name), .isSelected(inputs["district"] == entry.district.name),
-                                         .label("\(entry.city) \(entry.district.name)"))
+                                 .option(.value(attr(entry.district.name)), .isSelected(inputs["district"] == entry.district.name),
+                                         .label(attr("\(entry.city) \(entry.district.name)")))
                              }),
                      .unwrap(error?.fields["district"]) { .small(.class("field-error"), .text(context.t($0))) }),
                 field("registeredOn", Strings.Signup.registeredOn, type: .date),
@@ -78,7 +78,7 @@ enum SignupPage {
                      .label(.for("legalForm"), .text(context.t(Strings.Signup.legalForm))),
                      .select(.id("legalForm"), .attribute(named: "name", value: "legalForm"),
                              .forEach(EnterpriseService.legalForms) { form in
-                                 .option(.value(form.0), .isSelected(inputs["legalForm"] == form.0), .label(context.t(form.1)))
+                                 .option(.value(attr(form.0)), .isSelected(inputs["legalForm"] == form.0), .label(attr(context.t(form.1))))
                              }),
                      .unwrap(error?.fields["legalForm"]) { .small(.class("field-error"), .text(context.t($0))) }),
                 field("industryCode", Strings.Signup.industryCode, hint: Strings.Signup.industryHint),

@@ -25,7 +25,7 @@ extension HomePage {
                 model.openCalls.isEmpty
                     ? .p(.text(context.t(Strings.Home.noOpenCalls)))
                     : CallsPage.table(context, rows: model.openCalls),
-                .p(.a(.href(SiteURL.calls.path), .text(context.t(Strings.Home.allCalls))))
+                .p(.a(.href(attr(SiteURL.calls.path)), .text(context.t(Strings.Home.allCalls))))
             ),
             .section(
                 .h2(.text(context.t(Strings.Home.whatYouCanDo))),
@@ -43,15 +43,15 @@ extension HomePage {
                            search: (path: String, label: LocalizedText)? = nil) -> Node<HTML.BodyContext> {
         .article(
             .class("card"),
-            .h2(.a(.href(path), .text(context.t(title)))),
+            .h2(.a(.href(attr(path)), .text(context.t(title)))),
             .p(.text(context.t(text))),
             .unwrap(search) { search in
-                .form(.method(.get), .action(search.path), .class("search"), .attribute(named: "role", value: "search"),
-                      .input(.type(.search), .name("q"), .attribute(named: "aria-label", value: context.t(search.label)),
-                             .placeholder(context.t(search.label))),
+                .form(.method(.get), .action(attr(search.path)), .class("search"), .attribute(named: "role", value: "search"),
+                      .input(.type(.search), .name("q"), .attribute(named: "aria-label", value: attr(context.t(search.label))),
+                             .placeholder(attr(context.t(search.label)))),
                       .button(.type(.submit), .text(context.t(Strings.Credit.search))))
             },
-            .if(search == nil, .p(.a(.class("button secondary"), .href(path), .text(context.t(Strings.Portal.go)))))
+            .if(search == nil, .p(.a(.class("button secondary"), .href(attr(path)), .text(context.t(Strings.Portal.go)))))
         )
     }
 }

@@ -26,9 +26,9 @@ enum InboxController {
                         .class(message.readAt == nil ? "unread" : "read"),
                         .p(.strong(.text(context.t(message.subject))), .span(.class("muted"), .text(" · " + Formatting.dateTime(message.createdAt)))),
                         .p(.text(context.t(message.body))),
-                        .p(.unwrap(message.link) { .a(.href($0), .text(context.t(Strings.Inbox.open))) },
+                        .p(.unwrap(message.link) { .a(.href(attr($0)), .text(context.t(Strings.Inbox.open))) },
                            .if(message.readAt == nil, .form(
-                               .method(.post), .action(SiteURL.inboxRead(.value(message.id!)).path), .class("inline"),
+                               .method(.post), .action(attr(SiteURL.inboxRead(.value(message.id!)).path)), .class("inline"),
                                Forms.csrf(context),
                                .button(.type(.submit), .class("link"), .text(" " + context.t(Strings.Inbox.markRead))))))
                     )

@@ -29,10 +29,10 @@ enum LoginPage {
             context, title: Strings.Login.title,
             .unwrap(model.message) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .text(context.t($0))) },
             .form(
-                .method(.post), .action(SiteURL.login.path), .class("stacked narrow"), .id("login-form"),
+                .method(.post), .action(attr(SiteURL.login.path)), .class("stacked narrow"), .id("login-form"),
                 Forms.csrf(context),
                 .label(.for("username"), .text(context.t(Strings.Login.username))),
-                .input(.type(.text), .id("username"), .name("username"), .value(model.username),
+                .input(.type(.text), .id("username"), .name("username"), .value(attr(model.username)),
                        .attribute(named: "autocomplete", value: "username"), .required(true)),
                 .label(.for("password"), .text(context.t(Strings.Login.password))),
                 .input(.type(.password), .id("password"), .name("password"),

@@ -24,7 +24,7 @@ enum NoticesController {
         let context = PageContext(request: request)
         func items(_ calls: [Call]) -> Node<HTML.BodyContext> {
             calls.isEmpty ? .p(.class("muted"), .text(context.t(Strings.Notices.none))) : .ul(.forEach(calls) { call in
-                .li(.a(.href(SiteURL.notice(.value(call.id!)).path), .text(context.t(call.title))),
+                .li(.a(.href(attr(SiteURL.notice(.value(call.id!)).path)), .text(context.t(call.title))),
                     .unwrap(call.noticeStartsOn.flatMap { start in call.noticeEndsOn.map { (start, $0) } }) {
                         .span(.class("muted"), .text(" · " + context.t(Strings.Notices.period($0.0, $0.1))))
                     })
@@ -91,23 +91,23 @@ enum NoticesController {
             .unwrap(error?.fields[name]) { .small(.class("field-error"), .text(context.t($0))) }
         }
         let options: [Node<HTML.SelectContext>] = candidates.map { candidate in
-            .option(.value(candidate.id.uuidString), .isSelected(inputs["applicationID"] == candidate.id.uuidString), .label(candidate.name))
+            .option(.value(attr(candidate.id.uuidString)), .isSelected(inputs["applicationID"] == candidate.id.uuidString), .label(attr(candidate.name)))
         }
         return .section(
             .h2(.text(context.t(Strings.Notices.complain))),
             .p(.class("muted"), .text(context.t(Strings.Notices.complaintIntro))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
-            .form(.method(.post), .action(SiteURL.noticeComplaint(.value(callID)).path), .class("stacked narrow"), .id("complaint-form"),
+            .form(.method(.post), .action(attr(SiteURL.noticeComplaint(.value(callID)).path)), .class("stacked narrow"), .id("complaint-form"),
                   Forms.csrf(context),
                   .label(.for("applicationID"), .text(context.t(Strings.Notices.candidate))),
                   .select(.id("applicationID"), .attribute(named: "name", value: "applicationID"),
                           .option(.value(""), .label("—")), .group(options)),
                   problem("applicationID"),
                   .label(.for("complainant"), .text(context.t(Strings.Notices.yourName))),
-                  .input(.type(.text), .id("complainant"), .name("name"), .value(inputs["name"] ?? "")),
+                  .input(.type(.text), .id("complainant"), .name("name"), .value(attr(inputs["name"] ?? ""))),
                   problem("name"),
                   .label(.for("contact"), .text(context.t(Strings.Notices.contact))),
-                  .input(.type(.text), .id("contact"), .name("contact"), .value(inputs["contact"] ?? "")),
+                  .input(.type(.text), .id("contact"), .name("contact"), .value(attr(inputs["contact"] ?? ""))),
                   problem("contact"),
                   .label(.for("complaint-text"), .text(context.t(Strings.Notices.complaintText))),
                   .textarea(.id("complaint-text"), .name("text"), .attribute(named: "rows", value: "5"), .text(inputs["text"] ?? "")),
@@ -156,18 +156,18 @@ enum NoticesController {
                     .td(.text(complaint.application.enterprise.name)),
                     .td(.text("\(complaint.complainantName)（\(complaint.complainantContact)）"), .br(), .span(.class("prewrap"), .text(complaint.text))),
                     .td(complaint.status == .open ? .form(
-                        .method(.post), .action(SiteURL.adminComplaint(.value(complaint.id!)).path), .class("stacked"),
+                        .method(.post), .action(attr(SiteURL.adminComplaint(.value(complaint.id!)).path)), .class("stacked"),
                         Forms.csrf(context),
-                        .textarea(.name("outcome"), .attribute(named: "rows", value: "2"), .attribute(named: "aria-label", value: context.t(Strings.Notices.outcome))),
+                        .textarea(.name("outcome"), .attribute(named: "rows", value: "2"), .attribute(named: "aria-label", value: attr(context.t(Strings.Notices.outcome)))),
                         .button(.type(.submit), .name("decision"), .value("substantiated"), .text(context.t(Strings.Notices.substantiated))),
                         .button(.type(.submit), .name("decision"), .value("unsubstantiated"), .class("secondary"), .text(context.t(Strings.Notices.unsubstantiated)))
                     ) : .group(.strong(.text(context.t(Strings.Notices.status(complaint.status)))), .p(.text(complaint.outcome ?? "")))))
             })),
             .if(call.stage == .notice, .div(
                 .class("buttons"),
-                .form(.method(.post), .action(SiteURL.adminCallBackfill(.value(call.id!)).path), .class("inline"), .id("backfill-form"),
+                .form(.method(.post), .action(attr(SiteURL.adminCallBackfill(.value(call.id!)).path)), .class("inline"), .id("backfill-form"),
                       Forms.csrf(context), .button(.type(.submit), .class("secondary"), .text(context.t(Strings.Notices.backfill)))),
-                .form(.method(.post), .action(SiteURL.adminCallFinal(.value(call.id!)).path), .class("inline"), .id("final-form"),
+                .form(.method(.post), .action(attr(SiteURL.adminCallFinal(.value(call.id!)).path)), .class("inline"), .id("final-form"),
                       Forms.csrf(context), .button(.type(.submit), .text(context.t(Strings.Notices.publishFinal))))
             ))
         ), status: status)

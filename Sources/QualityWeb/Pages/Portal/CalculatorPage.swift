@@ -10,7 +10,7 @@ enum CalculatorPage {
             context, title: Strings.Portal.calculatorTitle,
             .p(.class("lead"), .text(context.t(Strings.Portal.calculatorIntro))),
             .if(context.user?.role == .enterprise, .p(.class("no-print"),
-                .a(.class("button secondary"), .href(SiteURL.calculator.path + "?mine=1"), .text(context.t(Strings.Portal.useMyFacts))))),
+                .a(.class("button secondary"), .href(attr(SiteURL.calculator.path + "?mine=1")), .text(context.t(Strings.Portal.useMyFacts))))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
             .unwrap(answers) { results(context, answers: $0, mine: mine) },
             form(context, input: input, error: error)
@@ -25,7 +25,7 @@ enum CalculatorPage {
             .label(.class("check"), .input(.type(.checkbox), .name(name), .value("on"), .checked(on)), .text(" " + context.t(label)))
         }
         return .form(
-            .method(.get), .action(SiteURL.calculator.path), .class("stacked calculator"), .id("calculator-form"),
+            .method(.get), .action(attr(SiteURL.calculator.path)), .class("stacked calculator"), .id("calculator-form"),
             .fieldset(
                 .element(named: "legend", nodes: [.text(context.t(Strings.Portal.aboutEnterprise))]),
                 .label(.for("division"), .text(context.t(Strings.Portal.region))),
@@ -33,33 +33,33 @@ enum CalculatorPage {
                         .option(.value(""), .label("—")),
                         .group(Regions.cities.map { city in
                             .element(named: "optgroup", nodes: [
-                                .attribute(named: "label", value: context.language == .zh ? city.name : city.english),
+                                .attribute(named: "label", value: attr(context.language == .zh ? city.name : city.english)),
                                 .group(city.districts.map { district in
-                                    .option(.value(district.divisionCode), .label(district.name), .isSelected(input.division == district.divisionCode))
+                                    .option(.value(attr(district.divisionCode)), .label(attr(district.name)), .isSelected(input.division == district.divisionCode))
                                 }),
                             ])
                         }),
-                        .option(.value(PolicyCalculator.otherRegion), .label(context.t(Strings.Portal.otherRegion)),
+                        .option(.value(attr(PolicyCalculator.otherRegion)), .label(attr(context.t(Strings.Portal.otherRegion))),
                                 .isSelected(input.division == PolicyCalculator.otherRegion))),
                 problem("division"),
                 .label(.for("years"), .text(context.t(Strings.Portal.years))),
-                .input(.type(.number), .id("years"), .name("years"), .value(input.years), .attribute(named: "min", value: "0"),
+                .input(.type(.number), .id("years"), .name("years"), .value(attr(input.years)), .attribute(named: "min", value: "0"),
                        .attribute(named: "max", value: "200"), .attribute(named: "inputmode", value: "numeric")),
                 problem("years"),
                 .label(.for("legalForm"), .text(context.t(Strings.Portal.legalForm))),
                 .select(.id("legalForm"), .attribute(named: "name", value: "legalForm"),
                         .group(LegalForm.allCases.map { form in
-                            .option(.value(form.rawValue), .label(context.t(form.label)), .isSelected(input.legalForm == form.rawValue))
+                            .option(.value(attr(form.rawValue)), .label(attr(context.t(form.label))), .isSelected(input.legalForm == form.rawValue))
                         })),
                 problem("legalForm"),
                 .label(.for("industry"), .text(context.t(Strings.Portal.industry))),
                 .select(.id("industry"), .attribute(named: "name", value: "industry"),
                         .group(PolicyCalculator.industries.map { industry in
-                            .option(.value(industry.code), .label("\(industry.code) " + context.t(industry.label)), .isSelected(input.industry == industry.code))
+                            .option(.value(attr(industry.code)), .label(attr("\(industry.code) " + context.t(industry.label))), .isSelected(input.industry == industry.code))
                         })),
                 problem("industry"),
                 .label(.for("taxWan"), .text(context.t(Strings.Portal.tax))),
-                .input(.type(.text), .id("taxWan"), .name("taxWan"), .value(input.taxWan), .attribute(named: "inputmode", value: "decimal")),
+                .input(.type(.text), .id("taxWan"), .name("taxWan"), .value(attr(input.taxWan)), .attribute(named: "inputmode", value: "decimal")),
                 problem("taxWan"),
                 check("cqo", Strings.Portal.cqo, input.cqo),
                 check("cqoTrained", Strings.Portal.cqoTrained, input.cqoTrained)
@@ -67,7 +67,7 @@ enum CalculatorPage {
             .fieldset(
                 .element(named: "legend", nodes: [.text(context.t(Strings.Portal.certificationsLegend))]),
                 .div(.class("checks"), .group(PolicyCalculator.certificationChoices.map { type in
-                    .label(.class("check"), .input(.type(.checkbox), .name("certifications[]"), .value(type.rawValue),
+                    .label(.class("check"), .input(.type(.checkbox), .name("certifications[]"), .value(attr(type.rawValue)),
                                                    .checked(input.certifications.contains(type.rawValue))),
                            .text(" " + context.t(type.label)))
                 }))
@@ -75,7 +75,7 @@ enum CalculatorPage {
             .fieldset(
                 .element(named: "legend", nodes: [.text(context.t(Strings.Portal.awardsLegend))]),
                 .div(.class("checks"), .group(PolicyCalculator.awardChoices.map { kind in
-                    .label(.class("check"), .input(.type(.checkbox), .name("awards[]"), .value(kind.rawValue),
+                    .label(.class("check"), .input(.type(.checkbox), .name("awards[]"), .value(attr(kind.rawValue)),
                                                    .checked(input.awards.contains(kind.rawValue))),
                            .text(" " + context.t(kind.label)))
                 }))
@@ -88,7 +88,7 @@ enum CalculatorPage {
                 check("failedSpotCheck", Strings.Portal.failedSpotCheck, input.failedSpotCheck)
             ),
             .label(.for("on"), .text(context.t(Strings.Portal.asOf))),
-            .input(.type(.date), .id("on"), .name("on"), .value(input.on)),
+            .input(.type(.date), .id("on"), .name("on"), .value(attr(input.on))),
             problem("on"),
             .button(.type(.submit), .text(context.t(Strings.Portal.calculate)))
         )
@@ -120,7 +120,7 @@ enum CalculatorPage {
     static func answer(_ context: PageContext, _ answer: PolicyCalculator.Answer) -> Node<HTML.BodyContext> {
         .article(
             .class("card answer fit-\(answer.fit.rawValue)"), .id("answer-\(answer.programme.id)"),
-            .h4(.a(.href(SiteURL.policy(.value(answer.policy.id)).path + "#\(answer.programme.id)"), .text(context.t(answer.programme.title)))),
+            .h4(.a(.href(attr(SiteURL.policy(.value(answer.policy.id)).path + "#\(answer.programme.id)")), .text(context.t(answer.programme.title)))),
             .p(.span(.class("badge verdict-\(answer.evaluation.verdict.rawValue)"), .text(context.t(answer.evaluation.verdict.label))),
                .text(" " + context.t(answer.evaluation.summary))),
             .p(.class("muted"), .text(context.t(answer.programme.summary))),

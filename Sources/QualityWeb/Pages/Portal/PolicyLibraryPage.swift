@@ -14,10 +14,10 @@ enum PolicyLibraryPage {
                 .h2(.text(context.t(Strings.Portal.results(query, count: hits.count)))),
                 hits.isEmpty ? .p(.text(context.t(Strings.Portal.noResults))) : .group(hits.map { hit in
                     .article(.class("card"),
-                        .h3(.a(.href(SiteURL.policy(.value(hit.entry.policy.id)).path), .text(context.t(hit.entry.policy.title)))),
+                        .h3(.a(.href(attr(SiteURL.policy(.value(hit.entry.policy.id)).path)), .text(context.t(hit.entry.policy.title)))),
                         .p(.class("meta"), .text(hit.entry.policy.citationLabel)),
                         .if(!hit.programmes.isEmpty, .ul(.forEach(hit.programmes) { programme in
-                            .li(.a(.href(SiteURL.policy(.value(hit.entry.policy.id)).path + "#\(programme.id)"), .text(context.t(programme.title))),
+                            .li(.a(.href(attr(SiteURL.policy(.value(hit.entry.policy.id)).path + "#\(programme.id)")), .text(context.t(programme.title))),
                                 .text("：" + context.t(programme.summary)))
                         })),
                         .if(!hit.clauses.isEmpty, .ul(.class("clauses"), .forEach(hit.clauses.prefix(8)) { clause in
@@ -30,26 +30,26 @@ enum PolicyLibraryPage {
                 .h2(.text(context.t(Strings.Portal.allPolicies))),
                 .group(entries.map { entry in
                     .article(.class("card policy"), .id("policy-\(entry.policy.id)"),
-                        .h3(.a(.href(SiteURL.policy(.value(entry.policy.id)).path), .text(context.t(entry.policy.title)))),
+                        .h3(.a(.href(attr(SiteURL.policy(.value(entry.policy.id)).path)), .text(context.t(entry.policy.title)))),
                         .p(.class("meta"),
                            .text(entry.policy.citationLabel + " · " + context.t(entry.policy.issuer) + " · "),
                            .span(.class("badge status-\(entry.status.rawValue)"), .text(context.t(entry.status.label)))),
                         .if(!entry.policy.programmes.isEmpty, .ul(.forEach(entry.policy.programmes) { programme in
-                            .li(.a(.href(SiteURL.policy(.value(entry.policy.id)).path + "#\(programme.id)"), .text(context.t(programme.title))))
+                            .li(.a(.href(attr(SiteURL.policy(.value(entry.policy.id)).path + "#\(programme.id)")), .text(context.t(programme.title))))
                         })),
-                        .if(!entry.policy.indicators.isEmpty, .p(.a(.href(SiteURL.targets.path),
+                        .if(!entry.policy.indicators.isEmpty, .p(.a(.href(attr(SiteURL.targets.path)),
                                                                      .text(context.t(Strings.Portal.indicatorsLink(entry.policy.indicators.count)))))),
                         .p(.class("muted"), .text(context.t(Strings.Portal.clauseCount(entry.clauses.count)))))
                 })
             ),
-            .p(.a(.class("button"), .href(SiteURL.calculator.path), .text(context.t(Strings.Portal.tryCalculator))))
+            .p(.a(.class("button"), .href(attr(SiteURL.calculator.path)), .text(context.t(Strings.Portal.tryCalculator))))
         )
     }
 
     static func searchForm(_ context: PageContext, query: String) -> Node<HTML.BodyContext> {
-        .form(.method(.get), .action(SiteURL.policies.path), .class("search"), .attribute(named: "role", value: "search"),
+        .form(.method(.get), .action(attr(SiteURL.policies.path)), .class("search"), .attribute(named: "role", value: "search"),
               .label(.for("policy-q"), .class("visually-hidden"), .text(context.t(Strings.Portal.searchLabel))),
-              .input(.type(.search), .id("policy-q"), .name("q"), .value(query), .placeholder(context.t(Strings.Portal.searchPlaceholder))),
+              .input(.type(.search), .id("policy-q"), .name("q"), .value(attr(query)), .placeholder(attr(context.t(Strings.Portal.searchPlaceholder)))),
               .button(.type(.submit), .text(context.t(Strings.Credit.search))))
     }
 }
@@ -81,7 +81,7 @@ enum PolicyPage {
                     .li(.text("\(context.t(indicator.name))：\(indicator.direction.symbol) \(indicator.target) \(context.t(indicator.unit))"
                               + (indicator.targetYear.map { "（\($0)）" } ?? "")))
                 }),
-                .p(.a(.href(SiteURL.targets.path), .text(context.t(Strings.Targets.title)))))),
+                .p(.a(.href(attr(SiteURL.targets.path)), .text(context.t(Strings.Targets.title)))))),
             .section(
                 .id("clauses"),
                 .h2(.text(context.t(Strings.Portal.clauses))),
@@ -91,7 +91,7 @@ enum PolicyPage {
                         .p(.class("muted"), .text(context.t(Strings.Portal.usedFor) + "：" + clause.uses.map { context.t($0) }
                             .joined(separator: context.language == .zh ? "；" : "; "))))
                 })),
-            .p(.class("no-print"), .a(.href(SiteURL.policies.path), .text(context.t(Strings.Portal.backToLibrary))))
+            .p(.class("no-print"), .a(.href(attr(SiteURL.policies.path)), .text(context.t(Strings.Portal.backToLibrary))))
         )
     }
 

@@ -29,7 +29,7 @@ enum ReviewsController {
                            .th(.text(context.t(Strings.Reviews.status))))),
                 .tbody(.forEach(seats) { seat in
                     .tr(.td(.text(context.t(seat.call.title))),
-                        .td(.a(.href(SiteURL.review(.value(seat.id!)).path), .text(seat.application.enterprise.name))),
+                        .td(.a(.href(attr(SiteURL.review(.value(seat.id!)).path)), .text(seat.application.enterprise.name))),
                         .td(.span(.class("stage"), .text(context.t(Strings.Reviews.status(seat.status))))))
                 })
             )
@@ -64,7 +64,7 @@ enum ReviewsController {
         case .recused:
             body.append(.p(.text(context.t(Strings.Reviews.status(.recused)))))
         case .accepted, .submitted:
-            body.append(.p(.a(.href(SiteURL.application(.value(application.id!)).path), .text(context.t(Strings.Reviews.readApplication)))))
+            body.append(.p(.a(.href(attr(SiteURL.application(.value(application.id!)).path)), .text(context.t(Strings.Reviews.readApplication)))))
             let objective = (try? request.qualityCity.assessor.objectiveScores(
                 programmeID: seat.call.programmeID, customYAML: seat.call.rubricYAML,
                 factsJSON: application.factsSnapshotJSON ?? application.enterprise.factsJSON, on: request.today,
@@ -82,7 +82,7 @@ enum ReviewsController {
 
     static func declareForm(_ context: PageContext, seat: PanelAssignment, inputs: [String: String]) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteURL.reviewDeclare(.value(seat.id!)).path), .class("stacked"), .id("declare-form"),
+            .method(.post), .action(attr(SiteURL.reviewDeclare(.value(seat.id!)).path)), .class("stacked"), .id("declare-form"),
             Forms.csrf(context),
             .h2(.text(context.t(Strings.Reviews.declareTitle))),
             .p(.text(context.t(Strings.Reviews.declareText))),
@@ -98,7 +98,7 @@ enum ReviewsController {
     static func scoreForm(_ context: PageContext, seat: PanelAssignment, rubric: ScoringRubric, objective: [String: Int],
                           inputs: [String: String]) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action(SiteURL.reviewScores(.value(seat.id!)).path), .class("stacked"), .id("score-form"),
+            .method(.post), .action(attr(SiteURL.reviewScores(.value(seat.id!)).path)), .class("stacked"), .id("score-form"),
             Forms.csrf(context),
             .h2(.text(context.t(Strings.Reviews.scoreTitle) + "：" + context.t(rubric.title))),
             .table(
@@ -110,12 +110,12 @@ enum ReviewsController {
                         .td(.strong(.text(context.t(indicator.name))), .br(), .small(.class("muted"), .text(indicator.criteria))),
                         .td(.class("num"), .text(objective[indicator.id].map { Points(hundredths: $0).description } ?? "—")),
                         .td(.input(.type(.text), .name("points.\(indicator.id)"), .id("points-\(indicator.id)"),
-                                   .value(inputs["points.\(indicator.id)"] ?? ""),
+                                   .value(attr(inputs["points.\(indicator.id)"] ?? "")),
                                    .attribute(named: "inputmode", value: "decimal"), .attribute(named: "size", value: "5"),
-                                   .attribute(named: "aria-label", value: context.t(indicator.name))),
+                                   .attribute(named: "aria-label", value: attr(context.t(indicator.name)))),
                             .text(" / \(Points(hundredths: indicator.maximum))")),
                         .td(.textarea(.name("justification.\(indicator.id)"), .attribute(named: "rows", value: "2"),
-                                      .attribute(named: "aria-label", value: context.t(Strings.Reviews.justification)),
+                                      .attribute(named: "aria-label", value: attr(context.t(Strings.Reviews.justification))),
                                       .text(inputs["justification.\(indicator.id)"] ?? "")))
                     )
                 })
@@ -148,7 +148,7 @@ enum ReviewsController {
                            .tr(.td(.text(context.t(indicator.name))),
                                .forEach(seats) { seat in
                                    let score = scores.first { $0.$assignment.id == seat.id && $0.indicatorID == indicator.id }
-                                   return .td(.class("num"), .attribute(named: "title", value: score?.justification ?? ""),
+                                   return .td(.class("num"), .attribute(named: "title", value: attr(score?.justification ?? "")),
                                               .text(score.map { Points(hundredths: $0.points).description } ?? "—"))
                                })
                        },

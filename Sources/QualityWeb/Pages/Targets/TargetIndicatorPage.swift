@@ -30,7 +30,7 @@ enum TargetIndicatorPage {
                         .td(.text(point.reportedBy.map { context.t(board.departmentLabel($0)) } ?? "")),
                         .td(.text(point.note ?? ""),
                             .if(officer, .unwrap(point.reportID) { id in
-                                .a(.class("no-print"), .href(SiteURL.targetEvidence(.value(id)).path), .text(" " + context.t(Strings.Targets.evidence)))
+                                .a(.class("no-print"), .href(attr(SiteURL.targetEvidence(.value(id)).path)), .text(" " + context.t(Strings.Targets.evidence)))
                             })))
                 })),
             .unwrap(row.clause) { clause in
@@ -40,7 +40,7 @@ enum TargetIndicatorPage {
                             .p(.text(row.citationText ?? "")),
                          ]))
             },
-            .p(.class("no-print"), .a(.href(SiteURL.targets.path), .text(context.t(Strings.Targets.backToDashboard))))
+            .p(.class("no-print"), .a(.href(attr(SiteURL.targets.path)), .text(context.t(Strings.Targets.backToDashboard))))
         )
     }
 }

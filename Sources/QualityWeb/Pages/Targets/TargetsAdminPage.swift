@@ -11,7 +11,7 @@ enum TargetsAdminPage {
         }
         func field(_ name: String, _ label: LocalizedText, placeholder: String = "") -> Node<HTML.FormContext> {
             .group(.label(.for(name), .text(context.t(label))),
-                   .input(.type(.text), .id(name), .name(name), .value(inputs[name] ?? ""), .placeholder(placeholder)),
+                   .input(.type(.text), .id(name), .name(name), .value(attr(inputs[name] ?? "")), .placeholder(attr(placeholder))),
                    problem(name))
         }
         let errorBox: (String) -> Node<HTML.BodyContext> = { which in
@@ -31,7 +31,7 @@ enum TargetsAdminPage {
                                       .td(.class("num"), .text("\(totals.reported)/\(totals.expected)")))
                        })),
                 errorBox("period"),
-                .form(.method(.post), .action(SiteURL.adminTargetPeriods.path), .class("stacked narrow"), .id("period-form"),
+                .form(.method(.post), .action(attr(SiteURL.adminTargetPeriods.path)), .class("stacked narrow"), .id("period-form"),
                       Forms.csrf(context),
                       field("year", Strings.Targets.year, placeholder: String(context.today.year)),
                       field("dueOn", Strings.Targets.dueOnOptional, placeholder: "\(context.today.year + 1)-01-31"),
@@ -41,7 +41,7 @@ enum TargetsAdminPage {
                 .h2(.text(context.t(Strings.Targets.addIndicator))),
                 .p(.class("muted"), .text(context.t(Strings.Targets.addIndicatorIntro))),
                 errorBox("indicator"),
-                .form(.method(.post), .action(SiteURL.adminTargets.path), .class("stacked narrow"), .id("indicator-form"),
+                .form(.method(.post), .action(attr(SiteURL.adminTargets.path)), .class("stacked narrow"), .id("indicator-form"),
                       Forms.csrf(context),
                       field("key", Strings.Targets.indicatorKey, placeholder: "brand-enterprises-2030"),
                       field("nameZH", Strings.Targets.nameZH), field("nameEN", Strings.Targets.nameEN),
@@ -49,7 +49,7 @@ enum TargetsAdminPage {
                       .label(.for("direction"), .text(context.t(Strings.Targets.direction))),
                       .select(.id("direction"), .attribute(named: "name", value: "direction"),
                               .group(TargetDirection.allCases.map { direction in
-                                  .option(.value(direction.rawValue), .label("\(direction.symbol) " + context.t(Strings.Targets.directionName(direction))),
+                                  .option(.value(attr(direction.rawValue)), .label(attr("\(direction.symbol) " + context.t(Strings.Targets.directionName(direction)))),
                                           .isSelected(inputs["direction"] == direction.rawValue))
                               })),
                       problem("direction"),
@@ -60,7 +60,7 @@ enum TargetsAdminPage {
                       .fieldset(.element(named: "legend", nodes: [.text(context.t(Strings.Targets.departmentsLegend))]),
                                 .group(departments.map { department in
                                     .label(.class("check"),
-                                           .input(.type(.checkbox), .name("departments[]"), .value(department.name),
+                                           .input(.type(.checkbox), .name("departments[]"), .value(attr(department.name)),
                                                   .checked(chosen.contains(department.name))),
                                            .text(" " + context.t(department.label)))
                                 })),
@@ -74,7 +74,7 @@ enum TargetsAdminPage {
                        .thead(.tr(.th(.text(context.t(Strings.Targets.indicatorKey))), .th(.text(context.t(Strings.Targets.indicator))),
                                   .th(.text(context.t(Strings.Targets.target))), .th(.text(context.t(Strings.Targets.departments))))),
                        .tbody(.forEach(board.rows) { row in
-                           .tr(.td(.code(.text(row.key))), .td(.a(.href(SiteURL.targetIndicator(.value(row.id)).path), .text(context.t(row.name)))),
+                           .tr(.td(.code(.text(row.key))), .td(.a(.href(attr(SiteURL.targetIndicator(.value(row.id)).path)), .text(context.t(row.name)))),
                                .td(.text(row.targetText(context.language))), .td(.text(TargetsDashboard.departments(context, board: board, row: row))))
                        }))
             )

@@ -14,7 +14,7 @@ enum TargetsAnnualReport {
             context, title: Strings.Targets.annualReport(year),
             .p(.class("muted"), .text(context.t(Strings.Targets.annualBasis(today: context.today)))),
             .p(.class("no-print actions"),
-               .a(.class("button"), .href(SiteURL.targetAnnualExport(.value(year)).path), .text(context.t(Strings.Targets.exportXLSX))),
+               .a(.class("button"), .href(attr(SiteURL.targetAnnualExport(.value(year)).path)), .text(context.t(Strings.Targets.exportXLSX))),
                .span(.class("muted"), .text(" " + context.t(Strings.Targets.printHint)))),
             .section(.id("overview"),
                 .h2(.text(context.t(Strings.Targets.overview))),

@@ -14,12 +14,12 @@ enum TargetsDashboard {
             context, title: Strings.Targets.title,
             .p(.class("lead"), .text(context.t(Strings.Targets.intro))),
             .div(.class("actions no-print"),
-                 .if(role == .department, .a(.class("button"), .href(SiteURL.targetReport.path), .text(context.t(Strings.Targets.reportValues)))),
-                 .if(role == .cityOfficer, .a(.class("button secondary"), .href(SiteURL.adminTargets.path), .text(context.t(Strings.Targets.manage)))),
+                 .if(role == .department, .a(.class("button"), .href(attr(SiteURL.targetReport.path)), .text(context.t(Strings.Targets.reportValues)))),
+                 .if(role == .cityOfficer, .a(.class("button secondary"), .href(attr(SiteURL.adminTargets.path)), .text(context.t(Strings.Targets.manage)))),
                  .if(!board.periods.isEmpty, .span(.class("reports"),
                      .text(context.t(Strings.Targets.annualReports) + "："),
                      .forEach(board.periods.reversed()) { period in
-                         .a(.href(SiteURL.targetAnnual(.value(period.year)).path), .text("\(period.year) "))
+                         .a(.href(attr(SiteURL.targetAnnual(.value(period.year)).path)), .text("\(period.year) "))
                      }))),
             .unwrap(year.flatMap { y in totals.map { (y, $0) } }) { pair in
                 let (year, totals) = pair
@@ -51,7 +51,7 @@ enum TargetsDashboard {
     static func card(_ context: PageContext, board: TargetsBoard, row: TargetsBoard.Row) -> Node<HTML.BodyContext> {
         .element(named: "figure", nodes: [
             .class("card indicator status-\(row.status.rawValue)"), .id("indicator-\(row.key)"),
-            .h3(.a(.href(SiteURL.targetIndicator(.value(row.id)).path), .text(context.t(row.name)))),
+            .h3(.a(.href(attr(SiteURL.targetIndicator(.value(row.id)).path)), .text(context.t(row.name)))),
             .p(.class("meta"),
                .text(context.t(Strings.Targets.target) + "：" + row.targetText(context.language)), .br(),
                .text(context.t(Strings.Targets.departments) + "：" + departments(context, board: board, row: row))),

@@ -42,19 +42,19 @@ enum TargetsReportPage {
             }.joined(separator: "  "))),
             .unwrap(failed) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.error.message))) },
             .form(
-                .method(.post), .action(SiteURL.targetIndicatorReports(.value(row.id)).path), .enctype(.multipartData),
+                .method(.post), .action(attr(SiteURL.targetIndicatorReports(.value(row.id)).path)), .enctype(.multipartData),
                 .class("stacked narrow"),
                 Forms.csrf(context),
                 .label(.for("period-\(row.key)"), .text(context.t(Strings.Targets.year))),
                 .select(.id("period-\(row.key)"), .attribute(named: "name", value: "periodID"),
                         .group(row.points.reversed().map { point in
                             let id = periodID(board, row: row, year: point.year)
-                            return .option(.value(id), .label(String(point.year) + (point.value == nil ? "" : " ✓")),
+                            return .option(.value(attr(id)), .label(attr(String(point.year) + (point.value == nil ? "" : " ✓"))),
                                            .isSelected(preferred.isEmpty ? open.first == point.year : preferred == id))
                         })),
                 problem("periodID"),
                 .label(.for("value-\(row.key)"), .text(context.t(Strings.Targets.value) + "（\(context.t(row.unit))）")),
-                .input(.type(.text), .id("value-\(row.key)"), .name("value"), .value(inputs["value"] ?? ""),
+                .input(.type(.text), .id("value-\(row.key)"), .name("value"), .value(attr(inputs["value"] ?? "")),
                        .attribute(named: "inputmode", value: "decimal"), .attribute(named: "autocomplete", value: "off")),
                 problem("value"),
                 .label(.for("note-\(row.key)"), .text(context.t(Strings.Targets.note))),

@@ -36,14 +36,14 @@ enum TitleLifecycleController {
         let context = PageContext(request: request)
         return HTMLPage(html: Layout.page(
             context, title: Strings.Lifecycle.titles,
-            .p(.a(.href(SiteURL.titles.path + "?expiring=90"), .text(context.t(Strings.Lifecycle.expiringSoon)))),
+            .p(.a(.href(attr(SiteURL.titles.path + "?expiring=90")), .text(context.t(Strings.Lifecycle.expiringSoon)))),
             titles.isEmpty ? .p(.text(context.t(Strings.Lifecycle.none))) : .table(
                 .class("list"), .id("titles"),
                 .thead(.tr(.th(.text(context.t(Strings.Titles.certificateNumber))), .th(.text(context.t(Strings.Titles.holder))),
                            .th(.text(context.t(Strings.Calls.programme))), .th(.text(context.t(Strings.Lifecycle.expiresIn))),
                            .th(.text(context.t(Strings.Calls.stage))))),
                 .tbody(.forEach(titles) { title in
-                    .tr(.td(.a(.href(SiteURL.title(.value(title.id!)).path), .text(title.certificateNumber))),
+                    .tr(.td(.a(.href(attr(SiteURL.title(.value(title.id!)).path)), .text(title.certificateNumber))),
                         .td(.text(title.enterprise.name)),
                         .td(.text(context.t(request.qualityCity.assessor.programme(title.programmeID)?.title ?? T(zh: title.programmeID, en: title.programmeID)))),
                         .td(.text(title.validUntil.iso)),
@@ -79,7 +79,7 @@ enum TitleLifecycleController {
             context, title: programme?.title ?? Strings.Lifecycle.titles,
             .dl(.class("facts"),
                 .dt(.text(context.t(Strings.Titles.certificateNumber))),
-                .dd(.a(.href(SiteURL.certificate(.value(title.certificateNumber)).path), .text(title.certificateNumber))),
+                .dd(.a(.href(attr(SiteURL.certificate(.value(title.certificateNumber)).path)), .text(title.certificateNumber))),
                 .dt(.text(context.t(Strings.Titles.holder))), .dd(.text(title.enterprise.name)),
                 .dt(.text(context.t(Strings.Titles.validity))), .dd(.text("\(title.validFrom.iso) – \(title.validUntil.iso)")),
                 .dt(.text(context.t(Strings.Calls.stage))),
@@ -94,12 +94,12 @@ enum TitleLifecycleController {
                                   ?? context.t(Strings.Lifecycle.notFiled))))
                 })),
                 .if(viewer.role == .enterprise && active && !owed.isEmpty, .form(
-                    .method(.post), .action(SiteURL.titleReports(.value(id)).path), .class("stacked"), .id("report-form"),
+                    .method(.post), .action(attr(SiteURL.titleReports(.value(id)).path)), .class("stacked"), .id("report-form"),
                     Forms.csrf(context),
                     .h3(.text(context.t(Strings.Lifecycle.fileReport))),
                     .label(.for("year"), .text(context.t(Strings.Lifecycle.reportYear))),
                     .select(.id("year"), .attribute(named: "name", value: "year"),
-                            .group(owed.map { row in .option(.value(String(row.year)), .label(String(row.year))) })),
+                            .group(owed.map { row in .option(.value(attr(String(row.year))), .label(attr(String(row.year)))) })),
                     .label(.for("summary"), .text(context.t(Strings.Lifecycle.summary))),
                     .textarea(.id("summary"), .name("summary"), .attribute(named: "rows", value: "6"), .text(inputs["summary"] ?? "")),
                     problem("summary"),
@@ -120,9 +120,9 @@ enum TitleLifecycleController {
                 .forEach(reReviews) { review in
                     .div(.p(.text("\(review.dueOn.iso) · " + (review.findings ?? ""))),
                          .if(viewer.role == .cityOfficer && review.outcome == .pending, .form(
-                            .method(.post), .action(SiteURL.reReviewDecide(.value(review.id!)).path), .class("stacked"),
+                            .method(.post), .action(attr(SiteURL.reReviewDecide(.value(review.id!)).path)), .class("stacked"),
                             Forms.csrf(context),
-                            .textarea(.name("findings"), .attribute(named: "rows", value: "3"), .attribute(named: "aria-label", value: context.t(Strings.ApplicationPage.onSiteFindings))),
+                            .textarea(.name("findings"), .attribute(named: "rows", value: "3"), .attribute(named: "aria-label", value: attr(context.t(Strings.ApplicationPage.onSiteFindings)))),
                             .button(.type(.submit), .name("decision"), .value("pass"), .text(context.t(Strings.Lifecycle.passReReview))),
                             .button(.type(.submit), .name("decision"), .value("fail"), .class("secondary"), .text(context.t(Strings.Lifecycle.failReReview))))))
                 }
@@ -130,13 +130,13 @@ enum TitleLifecycleController {
             .if(viewer.role == .cityOfficer && active, .section(
                 .h2(.text(context.t(Strings.Lifecycle.endTitle))),
                 .p(.class("muted"), .text(context.t(Strings.Lifecycle.banNote))),
-                .form(.method(.post), .action(SiteURL.titleEnd(.value(id)).path), .class("stacked narrow"), .id("end-form"),
+                .form(.method(.post), .action(attr(SiteURL.titleEnd(.value(id)).path)), .class("stacked narrow"), .id("end-form"),
                       Forms.csrf(context),
-                      .select(.attribute(named: "name", value: "kind"), .attribute(named: "aria-label", value: context.t(Strings.Lifecycle.endTitle)),
+                      .select(.attribute(named: "name", value: "kind"), .attribute(named: "aria-label", value: attr(context.t(Strings.Lifecycle.endTitle))),
                               .group(LifecycleService.EndKind.allCases.filter { $0 != .reReviewFailed }.map { kind in
-                                  .option(.value(kind.rawValue), .label(context.t(Strings.Lifecycle.endKind(kind))))
+                                  .option(.value(attr(kind.rawValue)), .label(attr(context.t(Strings.Lifecycle.endKind(kind)))))
                               })),
-                      .textarea(.name("note"), .attribute(named: "rows", value: "3"), .attribute(named: "aria-label", value: context.t(Strings.Lifecycle.note)),
+                      .textarea(.name("note"), .attribute(named: "rows", value: "3"), .attribute(named: "aria-label", value: attr(context.t(Strings.Lifecycle.note))),
                                 .text(inputs["note"] ?? "")),
                       problem("note"),
                       .button(.type(.submit), .class("secondary"), .text(context.t(Strings.Lifecycle.endTitle))))
@@ -152,25 +152,25 @@ enum TitleLifecycleController {
                 .li(.text("\(change.effectiveOn.iso) · " + context.t(Strings.Lifecycle.changeKind(change.kind)) + "：\(change.details) · "
                           + context.t(Strings.Lifecycle.changeStatus(change.status))),
                     .if(viewer.role == .districtOfficer && change.status == .filed, .form(
-                        .method(.post), .action(SiteURL.changeForward(.value(change.id!)).path), .class("inline"),
-                        Forms.csrf(context), .input(.type(.text), .name("note"), .attribute(named: "aria-label", value: context.t(Strings.Lifecycle.note))),
+                        .method(.post), .action(attr(SiteURL.changeForward(.value(change.id!)).path)), .class("inline"),
+                        Forms.csrf(context), .input(.type(.text), .name("note"), .attribute(named: "aria-label", value: attr(context.t(Strings.Lifecycle.note)))),
                         .button(.type(.submit), .text(context.t(Strings.Lifecycle.forward))))),
                     .if(viewer.role == .cityOfficer && change.status == .forwarded, .form(
-                        .method(.post), .action(SiteURL.changeRecord(.value(change.id!)).path), .class("inline"),
-                        Forms.csrf(context), .input(.type(.text), .name("note"), .attribute(named: "aria-label", value: context.t(Strings.Lifecycle.note))),
+                        .method(.post), .action(attr(SiteURL.changeRecord(.value(change.id!)).path)), .class("inline"),
+                        Forms.csrf(context), .input(.type(.text), .name("note"), .attribute(named: "aria-label", value: attr(context.t(Strings.Lifecycle.note)))),
                         .button(.type(.submit), .name("terminate"), .value("no"), .text(context.t(Strings.Lifecycle.record))),
                         .if([.businessEnded, .scopeChange, .terminationRequest].contains(change.kind),
                             .button(.type(.submit), .name("terminate"), .value("yes"), .class("secondary"), .text(context.t(Strings.Lifecycle.recordAndTerminate)))))))
             }),
             .if(viewer.role == .enterprise && title.status == .active, .form(
-                .method(.post), .action(SiteURL.titleChanges(.value(title.id!)).path), .class("stacked narrow"), .id("change-form"),
+                .method(.post), .action(attr(SiteURL.titleChanges(.value(title.id!)).path)), .class("stacked narrow"), .id("change-form"),
                 Forms.csrf(context),
                 .h3(.text(context.t(Strings.Lifecycle.fileChange))),
                 .label(.for("kind"), .text(context.t(Strings.Lifecycle.changeKind))),
                 .select(.id("kind"), .attribute(named: "name", value: "kind"),
-                        .group(ChangeKind.allCases.map { kind in .option(.value(kind.rawValue), .label(context.t(Strings.Lifecycle.changeKind(kind)))) })),
+                        .group(ChangeKind.allCases.map { kind in .option(.value(attr(kind.rawValue)), .label(attr(context.t(Strings.Lifecycle.changeKind(kind))))) })),
                 .label(.for("effectiveOn"), .text(context.t(Strings.Lifecycle.effectiveOn))),
-                .input(.type(.date), .id("effectiveOn"), .name("effectiveOn"), .value(inputs["effectiveOn"] ?? context.today.iso)),
+                .input(.type(.date), .id("effectiveOn"), .name("effectiveOn"), .value(attr(inputs["effectiveOn"] ?? context.today.iso))),
                 .label(.for("details"), .text(context.t(Strings.Lifecycle.details))),
                 .textarea(.id("details"), .name("details"), .attribute(named: "rows", value: "3"), .text(inputs["details"] ?? "")),
                 .unwrap(error?.fields["details"]) { .small(.class("field-error"), .text(context.t($0))) },

@@ -25,9 +25,9 @@ enum TitlesController {
         return HTMLPage(html: Layout.page(
             context, title: Strings.Titles.verifyTitle,
             .p(.text(context.t(Strings.Titles.verifyIntro))),
-            .form(.method(.get), .action(SiteURL.verify.path), .class("stacked narrow"), .id("verify-form"),
+            .form(.method(.get), .action(attr(SiteURL.verify.path)), .class("stacked narrow"), .id("verify-form"),
                   .label(.for("q"), .text(context.t(Strings.Titles.query))),
-                  .input(.type(.text), .id("q"), .name("q"), .value(query)),
+                  .input(.type(.text), .id("q"), .name("q"), .value(attr(query))),
                   .button(.type(.submit), .text(context.t(Strings.Titles.search)))),
             .unwrap(error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .id("error"), .text(context.t($0.message))) },
             .unwrap(results) { results in
@@ -42,7 +42,7 @@ enum TitlesController {
                           .th(.text(context.t(Strings.Calls.programme))), .th(.text(context.t(Strings.Titles.validity))),
                           .th(.text(context.t(Strings.Calls.stage))))),
                .tbody(.forEach(results) { title in
-                   .tr(.td(.a(.href(SiteURL.certificate(.value(title.certificateNumber)).path), .text(title.certificateNumber))),
+                   .tr(.td(.a(.href(attr(SiteURL.certificate(.value(title.certificateNumber)).path)), .text(title.certificateNumber))),
                        .td(.text(title.holderName), .br(), .code(.text(title.holderCreditCode))),
                        .td(.text(context.t(title.programmeTitle))),
                        .td(.text("\(title.validFrom.iso) – \(title.validUntil.iso)")),
@@ -60,11 +60,11 @@ enum TitlesController {
         let context = PageContext(request: request)
         let html = HTML(
             .attribute(named: "lang", value: context.language == .zh ? "zh-CN" : "en"),
-            .head(.meta(.charset(.utf8)), .title(title.certificateNumber), .link(.rel(.stylesheet), .href("/styles.css"))),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: title.certificateNumber), .link(.rel(.stylesheet), .href("/styles.css"))),
             .body(
                 .class("print-page certificate"),
                 .div(.class("no-print toolbar"),
-                     .a(.href(SiteURL.verify.path + "?q=\(title.certificateNumber)"), .text("← " + context.t(Strings.Titles.verifyTitle))),
+                     .a(.href(attr(SiteURL.verify.path + "?q=\(title.certificateNumber)")), .text("← " + context.t(Strings.Titles.verifyTitle))),
                      .button(.attribute(named: "onclick", value: "window.print()"), .text(context.t(Strings.App.print)))),
                 .div(.class("certificate-frame"), .id("certificate"),
                      .h1(.text(context.t(Strings.Certificate.heading))),
