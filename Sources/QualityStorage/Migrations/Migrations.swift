@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance + portal
     }
 
     static let foundation: [any Migration] = [
@@ -44,7 +44,14 @@ public enum Migrations {
         CreateFunds(),
     ]
 
+    /// Performance evaluation of funded projects (003 第六章).
     static let performance: [any Migration] = [
         CreatePerformanceEvaluations(),
+    ]
+
+    /// City quality targets and the quality credit file (issue 9).
+    static let portal: [any Migration] = [
+        CreateTargets(),
+        CreateCreditFile(),
     ]
 }

@@ -12,6 +12,7 @@ enum API {
         ApplicationsAPI.register(on: routes)
         InboxAPI.register(on: routes)
         TitlesAPI.register(on: routes)
+        CreditAPI.register(on: routes)
         FundsAPI.register(on: routes)
         registerMethodNotAllowed(on: app, routes: routes)
         OpenAPIDocument.register(on: app)

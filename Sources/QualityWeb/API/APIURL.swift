@@ -20,6 +20,7 @@ enum APIURL: Sendable {
     case inbox
     case inboxRead(Parameter<UUID>)
     case titleVerification
+    case creditFile(Parameter<String>)
     case funds
     case fund(Parameter<UUID>)
     case fundMovements(Parameter<UUID>)
@@ -59,6 +60,7 @@ enum APIURL: Sendable {
         case .inbox: [.literal("inbox")]
         case .inboxRead(let id): [.literal("inbox"), Self.parameter("messageId", id), .literal("read")]
         case .titleVerification: [.literal("titles"), .literal("verify")]
+        case .creditFile(let code): [.literal("credit"), Self.parameter("creditCode", code)]
         case .funds: [.literal("funds")]
         case .fund(let id): [.literal("funds"), Self.parameter("fundId", id)]
         case .fundMovements(let id): [.literal("funds"), Self.parameter("fundId", id), .literal("movements")]

@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     NoticesController.register(on: app)
     TitlesController.register(on: app)
     TitleLifecycleController.register(on: app)
+    PortalRoutes.register(on: app)
     FundsController.register(on: app)
     API.register(on: app)
 }

@@ -72,6 +72,22 @@ enum SiteURL: Sendable {
     case changeRecord(Parameter<UUID>)
     case reReviewDecide(Parameter<UUID>)
     case adminAccountDeactivate(Parameter<UUID>)
+    // City quality targets, the credit file and the public portal (issue 9).
+    case targets
+    case targetIndicator(Parameter<UUID>)
+    case targetIndicatorReports(Parameter<UUID>)
+    case targetReport
+    case targetEvidence(Parameter<UUID>)
+    case targetAnnual(Parameter<Int>)
+    case targetAnnualExport(Parameter<Int>)
+    case adminTargets
+    case adminTargetPeriods
+    case credit
+    case creditFile(Parameter<String>)
+    case creditRecords(Parameter<String>)
+    case policies
+    case policy(Parameter<String>)
+    case calculator
     case funds
     case fundNew
     case fund(Parameter<UUID>)
@@ -157,6 +173,21 @@ enum SiteURL: Sendable {
         case .changeRecord(let id): [.literal("changes"), Self.parameter("changeID", id), .literal("record")]
         case .reReviewDecide(let id): [.literal("rereviews"), Self.parameter("reReviewID", id)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
+        case .targets: [.literal("targets")]
+        case .targetIndicator(let id): [.literal("targets"), .literal("indicators"), Self.parameter("indicatorID", id)]
+        case .targetIndicatorReports(let id): [.literal("targets"), .literal("indicators"), Self.parameter("indicatorID", id), .literal("reports")]
+        case .targetReport: [.literal("targets"), .literal("report")]
+        case .targetEvidence(let id): [.literal("targets"), .literal("reports"), Self.parameter("reportID", id), .literal("evidence")]
+        case .targetAnnual(let year): [.literal("targets"), .literal("annual"), Self.parameter("year", year)]
+        case .targetAnnualExport(let year): [.literal("targets"), .literal("annual"), Self.parameter("year", year), .literal("xlsx")]
+        case .adminTargets: [.literal("admin"), .literal("targets")]
+        case .adminTargetPeriods: [.literal("admin"), .literal("targets"), .literal("periods")]
+        case .credit: [.literal("credit")]
+        case .creditFile(let code): [.literal("credit"), Self.parameter("creditCode", code)]
+        case .creditRecords(let code): [.literal("credit"), Self.parameter("creditCode", code), .literal("records")]
+        case .policies: [.literal("policies")]
+        case .policy(let id): [.literal("policies"), Self.parameter("policyID", id)]
+        case .calculator: [.literal("calculator")]
         case .funds: [.literal("funds")]
         case .fundNew: [.literal("funds"), .literal("new")]
         case .fund(let id): [.literal("funds"), Self.parameter("fundID", id)]

@@ -57,10 +57,13 @@ public enum DemoCity {
     static func load(_ app: Application) async throws {
         let hash = try await app.password.async.hash(password)
         let today = app.qualityCity.clock.today()
+        let catalog = try (app.qualityCity.assessor as? EngineAssessor)?.catalog ?? EngineAssessor.bundled().catalog
         try await app.db.transaction { db in
             let enterprises = try await DemoEnterprises.create(on: db, today: today)
             try await DemoAccounts.create(on: db, passwordHash: hash, enterprises: enterprises)
             try await DemoCalls.create(on: db, today: today)
+            try await DemoTargets.create(on: db, catalog: catalog, passwordHash: hash)
+            try await DemoCredit.create(on: db, enterprises: enterprises, today: today)
             try await Setting.set(loadedSetting, to: today.iso, on: db)
         }
         try await DemoDecisions.play(app)

@@ -24,6 +24,7 @@ enum DemoCleaner {
         try await ApplicationMaterial.query(on: database).filter(\.$application.$id ~~ applications).delete()
         try await CallApplication.query(on: database).filter(\.$id ~~ applications).delete()
         let accounts = try await Account.query(on: database).filter(\.$username =~ "demo-").all().compactMap(\.id)
+        try await DemoTargets.remove(on: database, accounts: accounts, enterprises: demoEnterprises)
         try await InboxMessage.query(on: database).filter(\.$account.$id ~~ accounts).delete()
         try await UserSession.query(on: database).filter(\.$account.$id ~~ accounts).delete()
         try await EvidenceFile.query(on: database).filter(\.$enterprise.$id ~~ demoEnterprises).delete()

@@ -37,6 +37,10 @@ enum Layout {
                     .li(.a(.href(attr(SiteURL.calls.path)), .text(context.t(Strings.Navigation.calls)))),
                     .li(.a(.href(attr(SiteURL.notices.path)), .text(context.t(Strings.Notices.title)))),
                     .li(.a(.href(attr(SiteURL.verify.path)), .text(context.t(Strings.Titles.verifyTitle)))),
+                    .li(.a(.href(attr(SiteURL.policies.path)), .text(context.t(Strings.Portal.libraryNavigation)))),
+                    .li(.a(.href(attr(SiteURL.calculator.path)), .text(context.t(Strings.Portal.calculatorNavigation)))),
+                    .li(.a(.href(attr(SiteURL.credit.path)), .text(context.t(Strings.Credit.navigation)))),
+                    .li(.a(.href(attr(SiteURL.targets.path)), .text(context.t(Strings.Targets.navigation)))),
                     .group(Navigation.links(for: context).map { link in
                         .li(.a(.href(attr(link.path)), .text(context.t(link.title))))
                     })
@@ -87,7 +91,8 @@ enum Navigation {
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
                      Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path),
-                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path)]
+                     Link(title: Strings.Funds.grants, path: SiteURL.grants.path),
+                     Link(title: Strings.Targets.manage, path: SiteURL.adminTargets.path)]
         case .finance:
             links = [Link(title: Strings.Funds.title, path: SiteURL.funds.path),
                      Link(title: Strings.Funds.grants, path: SiteURL.grants.path),
@@ -96,6 +101,8 @@ enum Navigation {
             links = [Link(title: Strings.Reviews.title, path: SiteURL.reviews.path)]
         case .committee:
             links = [Link(title: Strings.Committee.title, path: SiteURL.committee.path)]
+        case .department:
+            links = [Link(title: Strings.Targets.reportValues, path: SiteURL.targetReport.path)]
         default:
             break
         }

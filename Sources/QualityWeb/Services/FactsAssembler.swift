@@ -6,12 +6,21 @@ import QualityStorage
 /// What the engine is given about an enterprise: the facts it keeps (registry, its own declarations,
 /// reviewers' findings) plus the platform's own record of the titles it granted, ended and revoked. That
 /// record is what makes a revocation bar a later application for three years, with the reason explained.
+/// The credit file's records (`CreditFacts`) join the events, so exclusions and the credit grade read them.
 enum FactsAssembler {
     static func assemble(_ enterprise: Enterprise, on database: any Database) async throws -> String {
         let titles = try await Title.query(on: database).filter(\.$enterprise.$id == enterprise.id!).sort(\.$grantedOn).all()
-        guard !titles.isEmpty else { return enterprise.factsJSON }
+        let credit = try await CreditFacts.events(enterpriseID: enterprise.id!, on: database)
+        guard !titles.isEmpty || !credit.isEmpty else { return enterprise.factsJSON }
         guard var object = try JSONSerialization.jsonObject(with: Data(enterprise.factsJSON.utf8)) as? [String: Any] else {
             return enterprise.factsJSON
+        }
+        if !credit.isEmpty {
+            object["events"] = (object["events"] as? [[String: Any]] ?? []) + (try CreditFacts.json(credit))
+        }
+        guard !titles.isEmpty else {
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self)
         }
         var history = object["history"] as? [String: Any] ?? [:]
         let platform: [[String: Any]] = titles.map { title in

@@ -67,6 +67,8 @@ enum ApplicationPage {
         /// The problem with the last action, shown beside the values the person entered.
         var error: AppError?
         var inputs: [String: String]
+        /// The enterprise's quality credit grade today, worked out from the same facts the engine reads.
+        var credit: CreditAssessment? = nil
 
         var canEditForm: Bool { viewerRole == .enterprise && [.draft, .returned].contains(stage) }
     }

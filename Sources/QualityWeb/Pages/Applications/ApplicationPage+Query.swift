@@ -40,6 +40,8 @@ extension ApplicationPage.Model {
         let resultOut: Set<ApplicationStage> = [.selected, .notSelected, .disqualified]
         let mayReadOpinions = [.cityOfficer, .committee].contains(user.role) || (user.role == .enterprise && resultOut.contains(application.stage))
         let opinions = mayReadOpinions ? try await Self.opinions(application, on: database, assessor: assessor) : []
+        let facts = try await FactsAssembler.assemble(application.enterprise, on: database)
+        let credit = (try? EnterpriseFacts.validate(data: Data(facts.utf8)).get()).map { CreditGrading.assess($0, on: today) }
         return Self(
             id: id, version: application.version, stage: application.stage, callID: application.$call.id,
             callTitle: application.call.title, programmeID: application.call.programmeID, closesOn: application.call.closesOn,
@@ -52,7 +54,7 @@ extension ApplicationPage.Model {
             pendingFindings: evaluation.map { assessor.pendingFindings(programmeID: application.call.programmeID, evaluationJSON: $0) } ?? [],
             history: history,
             actions: actor.map { ApplicationWorkflow.actions(for: $0, in: application.stage) } ?? [],
-            opinions: opinions, viewerRole: user.role, notice: nil, error: nil, inputs: [:])
+            opinions: opinions, viewerRole: user.role, notice: nil, error: nil, inputs: [:], credit: credit)
     }
 }
 

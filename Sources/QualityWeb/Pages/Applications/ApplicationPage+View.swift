@@ -13,6 +13,7 @@ extension ApplicationPage {
             materialsSection(context, model),
             reviewSection(context, model),
             EvaluationView.section(context, json: model.evaluationJSON),
+            CreditPages.onApplication(context, creditCode: model.creditCode, assessment: model.credit),
             opinionsSection(context, model),
             actionsSection(context, model),
             historySection(context, model)
