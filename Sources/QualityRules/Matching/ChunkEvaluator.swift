@@ -1,9 +1,20 @@
-/// The plan's tables in buffers the kernels read through pointers.
+/// The plan's tables in buffers the kernels read through pointers, and which work each programme needs.
 final class PreparedPlan: @unchecked Sendable {
     let plan: MatchPlan
+    /// Banks of predicates a rubric or an award reads (every enterprise), then of rule-only predicates.
     let banks: [PreparedBank]
     /// Region and section kernels: outcome code per interned value.
     let lookupTables: [Int: ColumnBuffer<UInt8>]
+    /// Kernels reading only an enterprise's own columns; the rest (tax totals, record counts) run only for
+    /// enterprises no cheap kernel has already ruled out of every programme that uses them.
+    let cheap: [Bool]
+    /// Kernels reading predicate counts (run after the shared counts).
+    let readsCounts: [Bool]
+    /// Per programme, its cheap kernels; per costly kernel, the programmes (by position) using it.
+    let cheapRules: [[Int]]
+    let users: [Int: [Int]]
+    /// Per tax window, the kernels summing it.
+    let taxUsers: [[Int]]
 
     struct PreparedBank {
         let source: Int
@@ -13,17 +24,53 @@ final class PreparedPlan: @unchecked Sendable {
         let windowBounds: ColumnBuffer<Int32>
         let windowBits: ColumnBuffer<UInt64>
         let targets: ColumnBuffer<Int>
+        /// For a rule-only bank, the kernels whose enterprises it must count.
+        let ruleKernels: [Int]?
     }
 
     init(_ plan: MatchPlan) {
         self.plan = plan
-        banks = plan.sources.flatMap { source in
-            source.banks.map { bank in
-                PreparedBank(source: source.source.rawValue, tables: ColumnBuffer(bank.tables), windowCount: bank.windows.count,
-                             windowBounds: ColumnBuffer(bank.windows.flatMap { [$0.lo.lower, $0.lo.upper, $0.hi.lower, $0.hi.upper] }),
-                             windowBits: ColumnBuffer(bank.windows.map(\.bits)), targets: ColumnBuffer(bank.targets))
+        var cheap = [Bool](repeating: true, count: plan.kernels.count)
+        var readsCounts = [Bool](repeating: false, count: plan.kernels.count)
+        var predicateKernels: [Int: [Int]] = [:]
+        var taxUsers = [[Int]](repeating: [], count: plan.taxWindows.count)
+        for (index, kernel) in plan.kernels.enumerated() {
+            switch kernel {
+            case .taxTotal(let window, _):
+                cheap[index] = false
+                taxUsers[window].append(index)
+            case .atLeast(let predicate, _), .none(let predicate):
+                readsCounts[index] = true
+                if !plan.sharedPredicates[predicate] { cheap[index] = false }
+                predicateKernels[predicate, default: []].append(index)
+            default: break
             }
         }
+        self.cheap = cheap
+        self.readsCounts = readsCounts
+        self.taxUsers = taxUsers
+        cheapRules = plan.programmes.map { programme in programme.rules.map(\.kernel).filter { cheap[$0] } }
+        var users: [Int: [Int]] = [:]
+        for (position, programme) in plan.programmes.enumerated() {
+            for rule in programme.rules where !cheap[rule.kernel] { users[rule.kernel, default: []].append(position) }
+        }
+        self.users = users.mapValues { Array(Set($0)).sorted() }
+        var banks: [PreparedBank] = []
+        for shared in [true, false] {
+            for source in RecordSource.allCases {
+                let predicates = plan.predicates.enumerated()
+                    .filter { $0.element.source == source && plan.sharedPredicates[$0.offset] == shared }
+                    .map { (index: $0.offset, predicate: $0.element) }
+                for bank in PredicateBank.banks(predicates) {
+                    let kernels = shared ? nil : Array(Set(bank.targets.flatMap { predicateKernels[$0] ?? [] })).sorted()
+                    banks.append(PreparedBank(
+                        source: source.rawValue, tables: ColumnBuffer(bank.tables), windowCount: bank.windows.count,
+                        windowBounds: ColumnBuffer(bank.windows.flatMap { [$0.lo.lower, $0.lo.upper, $0.hi.lower, $0.hi.upper] }),
+                        windowBits: ColumnBuffer(bank.windows.map(\.bits)), targets: ColumnBuffer(bank.targets), ruleKernels: kernels))
+                }
+            }
+        }
+        self.banks = banks
         var lookups: [Int: ColumnBuffer<UInt8>] = [:]
         for (index, kernel) in plan.kernels.enumerated() {
             switch kernel {
@@ -55,6 +102,11 @@ final class ChunkEvaluator {
     let state: UnsafeMutablePointer<UInt8>
     /// 1 where the enterprise holds a title or a grant: its award takes the slow path.
     let withHistory: UnsafeMutablePointer<UInt8>
+    /// Per programme, 1 where no cheap kernel has ruled the enterprise out; per costly kernel, 1 where
+    /// some programme using it still needs its answer.
+    let alive: UnsafeMutablePointer<UInt8>
+    let needed: UnsafeMutablePointer<UInt8>
+    let mask: UnsafeMutablePointer<UInt8>
     let total: UnsafeMutablePointer<Int32>
     let group: UnsafeMutablePointer<Int32>
     let indicator: UnsafeMutablePointer<Int32>
@@ -72,6 +124,9 @@ final class ChunkEvaluator {
         slots = .allocate(capacity: max(plan.kernels.count, 1) * capacity)
         state = .allocate(capacity: capacity)
         withHistory = .allocate(capacity: capacity)
+        alive = .allocate(capacity: max(plan.programmes.count, 1) * capacity)
+        needed = .allocate(capacity: max(plan.kernels.count, 1) * capacity)
+        mask = .allocate(capacity: capacity)
         total = .allocate(capacity: capacity)
         group = .allocate(capacity: capacity)
         indicator = .allocate(capacity: capacity)
@@ -87,6 +142,9 @@ final class ChunkEvaluator {
         slots.deallocate()
         state.deallocate()
         withHistory.deallocate()
+        alive.deallocate()
+        needed.deallocate()
+        mask.deallocate()
     }
 
     func run(lo: Int, hi: Int, into outputs: [ProgrammeResult]) {
@@ -97,48 +155,99 @@ final class ChunkEvaluator {
     }
 
     /// Everything the programmes share: predicate counts, aggregates, rule kernels.
-    func prepare(lo: Int, size: Int) {
-        countPredicates(lo, size)
-        sumTaxes(lo, size)
-        checkSpotChecks(lo, size)
-        countLadders(lo, size)
+    ///
+    /// Cheap kernels run first. A programme's verdict is "not eligible" as soon as one of its rules is not
+    /// met, so the costly kernels (tax totals, rule-only record counts) are computed only for enterprises
+    /// some programme using them still needs; the others' slots are left as they are, which cannot change
+    /// a verdict already decided. `selective: false` computes everything (for `Matcher.ruleOutcomes`).
+    func prepare(lo: Int, size: Int, selective: Bool = true) {
         let grants = columns.history.grantOffsets.base + lo, titles = columns.history.titleOffsets.base + lo
         let flags = withHistory
         for j in 0..<size { flags[j] = grants[j] != grants[j + 1] || titles[j] != titles[j + 1] ? 1 : 0 }
-        for index in plan.kernels.indices { runKernel(index, lo, size) }
+        // Kernels on the enterprise's own columns, then the counts everyone needs and the kernels on them.
+        for index in plan.kernels.indices where prepared.cheap[index] && !prepared.readsCounts[index] { runKernel(index, lo, size) }
+        countPredicates(lo, size, shared: true)
+        for index in plan.kernels.indices where prepared.cheap[index] && prepared.readsCounts[index] { runKernel(index, lo, size) }
+        if selective {
+            for (position, programme) in plan.programmes.enumerated() {
+                let out = alive + position * size
+                guard programme.inForce else {
+                    out.update(repeating: 0, count: size)
+                    continue
+                }
+                out.update(repeating: 1, count: size)
+                for kernel in prepared.cheapRules[position] {
+                    let codes = slots + kernel * size
+                    for j in 0..<size { out[j] &= ~codes[j] & 1 }
+                }
+            }
+            for (kernel, programmes) in prepared.users {
+                let out = needed + kernel * size
+                out.update(from: alive + programmes[0] * size, count: size)
+                for position in programmes.dropFirst() {
+                    let more = alive + position * size
+                    for j in 0..<size { out[j] |= more[j] }
+                }
+            }
+        } else {
+            for kernel in prepared.users.keys { (needed + kernel * size).update(repeating: 1, count: size) }
+        }
+        countPredicates(lo, size, shared: false)
+        sumTaxes(lo, size)
+        checkSpotChecks(lo, size)
+        countLadders(lo, size)
+        for index in plan.kernels.indices where !prepared.cheap[index] { runKernel(index, lo, size) }
+    }
+
+    /// 1 where any of `kernels` is needed (into `mask`); false when none is needed in the whole chunk.
+    private func neededByAny(_ kernels: [Int], _ size: Int) -> Bool {
+        guard let first = kernels.first else { return false }
+        mask.update(from: needed + first * size, count: size)
+        for kernel in kernels.dropFirst() {
+            let more = needed + kernel * size
+            for j in 0..<size { mask[j] |= more[j] }
+        }
+        var any: UInt8 = 0
+        for j in 0..<size { any |= mask[j] }
+        return any != 0
     }
 
     // MARK: - Predicates
 
-    private func countPredicates(_ lo: Int, _ size: Int) {
+    private func countPredicates(_ lo: Int, _ size: Int, shared: Bool) {
         let counts = self.counts
-        counts.initialize(repeating: 0, count: plan.predicates.count * size)
-        for bank in prepared.banks {
+        if shared { counts.initialize(repeating: 0, count: plan.predicates.count * size) }
+        for bank in prepared.banks where (bank.ruleKernels == nil) == shared {
             let table = columns.records[bank.source]
-            let offsets = table.offsets.base, f0 = table.f0.base, f1 = table.f1.base, f2 = table.f2.base
+            let offsets = table.offsets.base
+            let first = Int(offsets[lo]), end = Int(offsets[lo + size])
+            guard first < end else { continue }
+            let owners = table.owner.base, f0 = table.f0.base, f1 = table.f1.base, f2 = table.f2.base
             let f3 = table.f3.base, f4 = table.f4.base, los = table.lo.base, his = table.hi.base
             let t = bank.tables.base, bounds = bank.windowBounds.base, windowBits = bank.windowBits.base
             let windows = bank.windowCount, targets = bank.targets.base
-            var r = Int(offsets[lo])
-            for local in 0..<size {
-                let end = Int(offsets[lo + local + 1])
-                while r < end {
-                    var bits = t[Int(f0[r])] & t[32 + Int(f1[r])] & t[64 + Int(f2[r])] & t[96 + Int(f3[r])] & t[128 + Int(f4[r])]
-                    if bits != 0 {
-                        let a = los[r], b = his[r]
-                        var inWindow: UInt64 = 0
-                        for w in 0..<windows {
-                            let k = w * 4
-                            if a >= bounds[k] && a <= bounds[k + 1] && b >= bounds[k + 2] && b <= bounds[k + 3] { inWindow |= windowBits[w] }
-                        }
-                        bits &= inWindow
-                        while bits != 0 {
-                            let bit = bits.trailingZeroBitCount
-                            counts[targets[bit] * size + local] &+= 1
-                            bits &= bits &- 1
-                        }
-                    }
-                    r += 1
+            let base = Int32(lo)
+            var only: UnsafeMutablePointer<UInt8>?
+            if let kernels = bank.ruleKernels {
+                guard neededByAny(kernels, size) else { continue }
+                only = mask
+            }
+            for r in first..<end {
+                if let only, only[Int(owners[r] - base)] == 0 { continue }
+                var bits = t[Int(f0[r])] & t[32 + Int(f1[r])] & t[64 + Int(f2[r])] & t[96 + Int(f3[r])] & t[128 + Int(f4[r])]
+                guard bits != 0 else { continue }
+                let a = los[r], b = his[r]
+                var inWindow: UInt64 = 0
+                for w in 0..<windows {
+                    let k = w * 4
+                    if a >= bounds[k] && a <= bounds[k + 1] && b >= bounds[k + 2] && b <= bounds[k + 3] { inWindow |= windowBits[w] }
+                }
+                bits &= inWindow
+                let local = Int(owners[r] - base)
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    counts[targets[bit] * size + local] &+= 1
+                    bits &= bits &- 1
                 }
             }
         }
@@ -148,17 +257,15 @@ final class ChunkEvaluator {
 
     private func sumTaxes(_ lo: Int, _ size: Int) {
         guard !plan.taxWindows.isEmpty else { return }
-        let offsets = columns.taxes.offsets.base, years = columns.taxes.year.base, amounts = columns.taxes.amount.base
+        let offsets = columns.taxes.offsets.base + lo, years = columns.taxes.year.base, amounts = columns.taxes.amount.base
         for (w, window) in plan.taxWindows.enumerated() {
             let out = taxSums + w * size
-            let first = window.first, last = window.last
-            var r = Int(offsets[lo])
-            for local in 0..<size {
-                let end = Int(offsets[lo + local + 1])
+            guard neededByAny(prepared.taxUsers[w], size) else { continue }
+            let first = window.first, last = window.last, only = mask
+            for local in 0..<size where only[local] != 0 {
                 var sum: Int64 = 0
-                while r < end {
-                    if years[r] >= first && years[r] <= last { sum &+= amounts[r] }
-                    r += 1
+                for r in Int(offsets[local])..<Int(offsets[local + 1]) where years[r] >= first && years[r] <= last {
+                    sum &+= amounts[r]
                 }
                 out[local] = sum
             }
@@ -168,53 +275,53 @@ final class ChunkEvaluator {
     private func checkSpotChecks(_ lo: Int, _ size: Int) {
         guard !plan.spotChecks.isEmpty else { return }
         let events = columns.records[RecordSource.events.rawValue]
-        let offsets = events.offsets.base, kinds = events.f0.base, outcomes = events.f3.base, levels = events.f4.base
-        let days = events.lo.base, years = events.hi.base
+        let offsets = events.offsets.base, owners = events.owner.base, kinds = events.f0.base, outcomes = events.f3.base
+        let levels = events.f4.base, days = events.lo.base, years = events.hi.base
+        let first = Int(offsets[lo]), end = Int(offsets[lo + size])
         let spotCheck = ordinal(EventKind.spotCheck), commissioned = ordinal(EventKind.commissionedTest)
         let passed = ordinal(EventOutcome.passed), failed = ordinal(EventOutcome.failed)
         let provincial = ordinal(AdministrativeLevel.provincial)
+        let base = Int32(lo)
         for (a, aggregate) in plan.spotChecks.enumerated() {
             let out = spotChecks + a * size
-            let full: UInt64 = aggregate.years >= 64 ? .max : (1 << UInt64(aggregate.years)) - 1
-            let first = aggregate.firstYear, last = aggregate.firstYear + Int32(aggregate.years) - 1
+            // Passed years as bits, and bit 63 for a failed check: one word per enterprise.
+            let marks = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+            marks.initialize(repeating: 0, count: size)
+            let full: UInt64 = (1 << UInt64(min(aggregate.years, 62))) - 1
+            let firstYear = aggregate.firstYear, last = aggregate.firstYear + Int32(aggregate.years) - 1
             let day = aggregate.evaluationDay, allowed = aggregate.levels
-            for local in 0..<size {
-                let start = Int(offsets[lo + local]), end = Int(offsets[lo + local + 1])
-                guard start != end else {
-                    out[local] = 0
-                    continue
-                }
-                var passedYears: UInt64 = 0
-                var anyFailed = false
-                for r in start..<end {
+            if first < end {
+                for r in first..<end {
                     let year = years[r]
-                    guard year >= first, year <= last, days[r] <= day else { continue }
+                    guard year >= firstYear, year <= last, days[r] <= day else { continue }
                     let kind = kinds[r], outcome = outcomes[r], level = levels[r]
-                    if kind == spotCheck && outcome == failed { anyFailed = true }
+                    let local = Int(owners[r] - base)
+                    if kind == spotCheck && outcome == failed { marks[local] |= 1 << 63 }
                     if outcome == passed
                         && ((kind == spotCheck && (allowed >> UInt64(level)) & 1 == 1) || (kind == commissioned && level <= provincial)) {
-                        passedYears |= 1 << UInt64(year - first)
+                        marks[local] |= 1 << UInt64(year - firstYear)
                     }
                 }
-                out[local] = !anyFailed && passedYears == full ? 1 : 0
             }
+            for j in 0..<size { out[j] = marks[j] == full ? 1 : 0 }
+            marks.deallocate()
         }
     }
 
     private func countLadders(_ lo: Int, _ size: Int) {
         guard !plan.ladders.isEmpty else { return }
         let titles = columns.titles
-        let offsets = titles.offsets.base, fields = titles.field.base, levels = titles.level.base, people = titles.people.base
+        let offsets = titles.offsets.base, owners = titles.owner.base, fields = titles.field.base
+        let levels = titles.level.base, people = titles.people.base
+        let first = Int(offsets[lo]), end = Int(offsets[lo + size])
+        let base = Int32(lo)
         for (a, ladder) in plan.ladders.enumerated() {
             let out = ladders + a * size
+            out.update(repeating: 0, count: size)
+            guard first < end else { continue }
             let allowed = ladder.fields, minimum = ladder.minimumLevel
-            for local in 0..<size {
-                var sum: Int64 = 0
-                for r in Int(offsets[lo + local])..<Int(offsets[lo + local + 1])
-                where (allowed >> UInt64(fields[r])) & 1 == 1 && levels[r] >= minimum {
-                    sum &+= people[r]
-                }
-                out[local] = sum
+            for r in first..<end where (allowed >> UInt64(fields[r])) & 1 == 1 && levels[r] >= minimum {
+                out[Int(owners[r] - base)] &+= people[r]
             }
         }
     }
@@ -258,6 +365,7 @@ final class ChunkEvaluator {
             guard let key else { return }
             let table = columns.attestations
             let offsets = table.offsets.base + lo, keys = table.key.base, findings = table.finding.base
+            guard offsets[0] != offsets[size] else { return }
             for j in 0..<size where offsets[j] != offsets[j + 1] {
                 for r in Int(offsets[j])..<Int(offsets[j + 1]) where keys[r] == key {
                     out[j] = findings[r] == 1 ? 0 : 1
@@ -268,6 +376,7 @@ final class ChunkEvaluator {
             guard !programmes.isEmpty else { return }
             let history = columns.history
             let offsets = history.titleOffsets.base + lo, names = history.titleProgramme.base, revoked = history.titleRevoked.base
+            guard offsets[0] != offsets[size] else { return }
             for j in 0..<size where offsets[j] != offsets[j + 1] {
                 for r in Int(offsets[j])..<Int(offsets[j + 1])
                 where revoked[r] <= day && revoked[r] > lastClear && programmes.contains(names[r]) {
@@ -304,7 +413,11 @@ final class ChunkEvaluator {
             verdicts.update(repeating: 3, count: size)
         }
         if let rubric = programme.rubric, let scores = output.scores {
-            score(rubric, lo: lo, size: size, into: scores.base + lo)
+            if lo >= columns.sparseStart && rubric.zeroWhenSparse {
+                (scores.base + lo).update(repeating: 0, count: size)
+            } else {
+                score(rubric, lo: lo, size: size, into: scores.base + lo)
+            }
         }
     }
 
@@ -389,7 +502,7 @@ final class ChunkEvaluator {
             accumulate(size, highest: highest) { j in
                 people[j] >= from ? Int32(min(p &* (people[j] - from + 1), saturation)) : 0
             }
-        case .spotChecks(let aggregate, let points):
+        case .spotChecks(let aggregate, _, let points):
             let earned = spotChecks + aggregate * size
             let p = Int32(clamping: min(Int64(points), saturation))
             accumulate(size, highest: highest) { j in earned[j] == 1 ? p : 0 }

@@ -7,8 +7,17 @@
 ///
 /// Built with `FactColumns.Builder` from `EnterpriseFacts` — never from anything else, so the columns
 /// can only say what the engine's own input says.
+///
+/// Inside, enterprises with nothing but a registration and taxes ("sparse": most of a city's registry)
+/// are stored after all the others, so whole chunks of them skip the record kernels and the rubric.
+/// Every public index is the caller's: the order the enterprises were appended in.
 public final class FactColumns: @unchecked Sendable {
     public let count: Int
+    /// Internal index of the first sparse enterprise.
+    let sparseStart: Int
+    /// Internal index → the caller's index, and back.
+    let order: ColumnBuffer<Int32>
+    let position: ColumnBuffer<Int32>
 
     // One value per enterprise.
     /// 18 ASCII bytes per enterprise: the unified social credit code, to name a row of the result.
@@ -41,13 +50,16 @@ public final class FactColumns: @unchecked Sendable {
     /// Matter keys of grants (`MatterKey`), and the matters of the records of enterprises that hold grants.
     let matters: Interner
 
-    init(count: Int, creditCodes: ColumnBuffer<UInt8>, region: ColumnBuffer<Int32>, registeredOn: ColumnBuffer<Int32>,
+    init(count: Int, sparseStart: Int, order: ColumnBuffer<Int32>, position: ColumnBuffer<Int32>, creditCodes: ColumnBuffer<UInt8>, region: ColumnBuffer<Int32>, registeredOn: ColumnBuffer<Int32>,
          operatingStatus: ColumnBuffer<UInt8>, legalForm: ColumnBuffer<UInt8>, section: ColumnBuffer<Int32>,
          chiefQualityOfficer: ColumnBuffer<UInt8>, qualityStaff: ColumnBuffer<Int32>, practices: ColumnBuffer<UInt16>,
          records: [RecordTable], taxes: TaxTable, titles: ProfessionalTitleTable, attestations: AttestationTable,
          history: HistoryTable, regions: Interner, sections: Interner, attestationKeys: Interner,
          identifiers: Interner, matters: Interner) {
         self.count = count
+        self.sparseStart = sparseStart
+        self.order = order
+        self.position = position
         self.creditCodes = creditCodes
         self.region = region
         self.registeredOn = registeredOn
@@ -71,12 +83,16 @@ public final class FactColumns: @unchecked Sendable {
 
     /// The credit code of enterprise `index`, as given in its facts.
     public func creditCode(_ index: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: creditCodes.base + index * 18, count: 18), as: UTF8.self)
+        let inner = Int(position[index])
+        return String(decoding: UnsafeBufferPointer(start: creditCodes.base + inner * 18, count: 18), as: UTF8.self)
     }
+
+    /// Enterprises with records, titles, findings or a quality profile (the rest are sparse).
+    public var detailedCount: Int { sparseStart }
 
     /// Bytes held by the columns (allocations, not counting the small interners).
     public var bytes: Int {
-        let scalars = creditCodes.bytes + region.bytes + registeredOn.bytes + operatingStatus.bytes + legalForm.bytes
+        let scalars = order.bytes + position.bytes + creditCodes.bytes + region.bytes + registeredOn.bytes + operatingStatus.bytes + legalForm.bytes
             + section.bytes + chiefQualityOfficer.bytes + qualityStaff.bytes + practices.bytes
         return scalars + records.reduce(0) { $0 + $1.bytes } + taxes.bytes + titles.bytes + attestations.bytes + history.bytes
     }
@@ -112,6 +128,8 @@ public enum RecordSource: Int, CaseIterable, Sendable {
 /// | projects | level | kind | | | | year | |
 final class RecordTable: @unchecked Sendable {
     let offsets = ColumnBuffer<Int32>()
+    /// The (internal) enterprise of each record, so kernels walk records without walking enterprises.
+    let owner = ColumnBuffer<Int32>()
     let f0 = ColumnBuffer<UInt8>()
     let f1 = ColumnBuffer<UInt8>()
     let f2 = ColumnBuffer<UInt8>()
@@ -127,7 +145,8 @@ final class RecordTable: @unchecked Sendable {
 
     var count: Int { lo.count }
 
-    func append(_ f0: UInt8, _ f1: UInt8 = 0, _ f2: UInt8 = 0, _ f3: UInt8 = 0, _ f4: UInt8 = 0, lo: Int32, hi: Int32 = 0) {
+    func append(_ owner: Int32, _ f0: UInt8, _ f1: UInt8 = 0, _ f2: UInt8 = 0, _ f3: UInt8 = 0, _ f4: UInt8 = 0, lo: Int32, hi: Int32 = 0) {
+        self.owner.append(owner)
         self.f0.append(f0)
         self.f1.append(f1)
         self.f2.append(f2)
@@ -143,10 +162,11 @@ final class RecordTable: @unchecked Sendable {
         for column in [f0, f1, f2, f3, f4] { column.trim() }
         lo.trim()
         hi.trim()
+        owner.trim()
         offsets.trim()
     }
 
-    var bytes: Int { offsets.bytes + f0.bytes * 5 + lo.bytes + hi.bytes }
+    var bytes: Int { offsets.bytes + owner.bytes + f0.bytes * 5 + lo.bytes + hi.bytes }
 }
 
 struct RecordExtra: Sendable {
@@ -167,12 +187,13 @@ final class TaxTable: @unchecked Sendable {
 /// Staff holding professional titles, by field and level.
 final class ProfessionalTitleTable: @unchecked Sendable {
     let offsets = ColumnBuffer<Int32>()
+    let owner = ColumnBuffer<Int32>()
     let field = ColumnBuffer<UInt8>()
     let level = ColumnBuffer<UInt8>()
     let people = ColumnBuffer<Int64>()
     init() { offsets.append(0) }
     var count: Int { field.count }
-    var bytes: Int { offsets.bytes + field.bytes + level.bytes + people.bytes }
+    var bytes: Int { offsets.bytes + owner.bytes + field.bytes + level.bytes + people.bytes }
 }
 
 /// Reviewer findings, one per key: the finding `EnterpriseFacts.attestation(_:)` returns for it.

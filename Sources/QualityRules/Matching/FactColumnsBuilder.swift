@@ -2,18 +2,45 @@ extension FactColumns {
     /// Appends enterprises' facts one at a time, so a million of them never need to be in memory as
     /// `EnterpriseFacts` together (the generator and the database loader stream them in).
     public final class Builder {
+        /// Scalar columns and taxes of one segment: the detailed enterprises, or the sparse ones.
+        final class Segment {
+            let original: ColumnBuffer<Int32>
+            let creditCodes: ColumnBuffer<UInt8>
+            let region: ColumnBuffer<Int32>
+            let registeredOn: ColumnBuffer<Int32>
+            let operatingStatus: ColumnBuffer<UInt8>
+            let legalForm: ColumnBuffer<UInt8>
+            let section: ColumnBuffer<Int32>
+            let chiefQualityOfficer: ColumnBuffer<UInt8>
+            let qualityStaff: ColumnBuffer<Int32>
+            let practices: ColumnBuffer<UInt16>
+            let taxCounts: ColumnBuffer<Int32>
+            let taxYear: ColumnBuffer<Int32>
+            let taxAmount: ColumnBuffer<Int64>
+
+            init(capacity: Int) {
+                original = ColumnBuffer(capacity: capacity)
+                creditCodes = ColumnBuffer(capacity: capacity * 18)
+                region = ColumnBuffer(capacity: capacity)
+                registeredOn = ColumnBuffer(capacity: capacity)
+                operatingStatus = ColumnBuffer(capacity: capacity)
+                legalForm = ColumnBuffer(capacity: capacity)
+                section = ColumnBuffer(capacity: capacity)
+                chiefQualityOfficer = ColumnBuffer(capacity: capacity)
+                qualityStaff = ColumnBuffer(capacity: capacity)
+                practices = ColumnBuffer(capacity: capacity)
+                taxCounts = ColumnBuffer(capacity: capacity)
+                taxYear = ColumnBuffer(capacity: capacity * 3)
+                taxAmount = ColumnBuffer(capacity: capacity * 3)
+            }
+
+            var count: Int { original.count }
+        }
+
         private var count = 0
-        private let creditCodes: ColumnBuffer<UInt8>
-        private let region: ColumnBuffer<Int32>
-        private let registeredOn: ColumnBuffer<Int32>
-        private let operatingStatus: ColumnBuffer<UInt8>
-        private let legalForm: ColumnBuffer<UInt8>
-        private let section: ColumnBuffer<Int32>
-        private let chiefQualityOfficer: ColumnBuffer<UInt8>
-        private let qualityStaff: ColumnBuffer<Int32>
-        private let practices: ColumnBuffer<UInt16>
+        private let dense: Segment
+        private let sparse: Segment
         private let records = RecordSource.allCases.map { _ in RecordTable() }
-        private let taxes = TaxTable()
         private let titles = ProfessionalTitleTable()
         private let attestations = AttestationTable()
         private let history = HistoryTable()
@@ -24,42 +51,50 @@ extension FactColumns {
         private var matters = Interner()
 
         public init(expectedCount: Int = 1024) {
-            creditCodes = ColumnBuffer(capacity: expectedCount * 18)
-            region = ColumnBuffer(capacity: expectedCount)
-            registeredOn = ColumnBuffer(capacity: expectedCount)
-            operatingStatus = ColumnBuffer(capacity: expectedCount)
-            legalForm = ColumnBuffer(capacity: expectedCount)
-            section = ColumnBuffer(capacity: expectedCount)
-            chiefQualityOfficer = ColumnBuffer(capacity: expectedCount)
-            qualityStaff = ColumnBuffer(capacity: expectedCount)
-            practices = ColumnBuffer(capacity: expectedCount)
+            dense = Segment(capacity: expectedCount / 2)
+            sparse = Segment(capacity: expectedCount / 2)
+        }
+
+        /// Nothing but a registration and taxes.
+        static func isSparse(_ facts: EnterpriseFacts) -> Bool {
+            facts.certifications.isEmpty && facts.events.isEmpty && facts.patents.isEmpty && facts.standards.isEmpty
+                && facts.secretariats.isEmpty && facts.trademarks.isEmpty && facts.awards.isEmpty && facts.labs.isEmpty
+                && facts.projects.isEmpty && facts.staff.fullTimeQualityStaff == 0 && facts.staff.professionalTitles.isEmpty
+                && !facts.chiefQualityOfficer.appointed && !facts.chiefQualityOfficer.trained && facts.practices.isEmpty
+                && facts.attestations.isEmpty && facts.history.titles.isEmpty && facts.history.grants.isEmpty
         }
 
         public func append(_ facts: EnterpriseFacts) {
+            let isSparse = Self.isSparse(facts)
+            let segment = isSparse ? sparse : dense
+            segment.original.append(Int32(count))
             count += 1
             let registration = facts.registration
             var code = Array(registration.creditCode.value.utf8.prefix(18))
             while code.count < 18 { code.append(0x20) }
-            for byte in code { creditCodes.append(byte) }
-            region.append(regions.intern(registration.effectiveDivisionCode))
-            registeredOn.append(day(registration.registeredOn))
-            operatingStatus.append(ordinal(registration.operatingStatus))
-            legalForm.append(ordinal(registration.legalForm))
-            section.append(sections.intern(registration.industrySection))
+            for byte in code { segment.creditCodes.append(byte) }
+            segment.region.append(regions.intern(registration.effectiveDivisionCode))
+            segment.registeredOn.append(day(registration.registeredOn))
+            segment.operatingStatus.append(ordinal(registration.operatingStatus))
+            segment.legalForm.append(ordinal(registration.legalForm))
+            segment.section.append(sections.intern(registration.industrySection))
             let cqo = facts.chiefQualityOfficer
-            chiefQualityOfficer.append((cqo.appointed ? 1 : 0) | (cqo.trained ? 2 : 0))
-            qualityStaff.append(clamp32(facts.staff.fullTimeQualityStaff))
+            segment.chiefQualityOfficer.append((cqo.appointed ? 1 : 0) | (cqo.trained ? 2 : 0))
+            segment.qualityStaff.append(clamp32(facts.staff.fullTimeQualityStaff))
             var declared: UInt16 = 0
             for practice in facts.practices { declared |= 1 << UInt16(ordinal(practice)) }
-            practices.append(declared)
-
-            appendRecords(facts)
+            segment.practices.append(declared)
             for tax in facts.taxes {
-                taxes.year.append(clamp32(tax.year))
-                taxes.amount.append(tax.amount.fen)
+                segment.taxYear.append(clamp32(tax.year))
+                segment.taxAmount.append(tax.amount.fen)
             }
-            taxes.offsets.append(Int32(taxes.count))
+            segment.taxCounts.append(Int32(facts.taxes.count))
+            guard !isSparse else { return }
+
+            let owner = Int32(dense.count - 1)
+            appendRecords(facts, owner: owner)
             for group in facts.staff.professionalTitles {
+                titles.owner.append(owner)
                 titles.field.append(ordinal(group.field))
                 titles.level.append(ordinal(group.level))
                 titles.people.append(Int64(group.count))
@@ -91,49 +126,82 @@ extension FactColumns {
         }
 
         public func build() -> FactColumns {
-            for column in [region, registeredOn, section, qualityStaff] { column.trim() }
-            for column in [creditCodes, operatingStatus, legalForm, chiefQualityOfficer] { column.trim() }
-            practices.trim()
+            // Sparse enterprises follow the detailed ones: their record ranges are empty.
+            for _ in 0..<sparse.count {
+                records.forEach { $0.closeEnterprise() }
+                titles.offsets.append(Int32(titles.count))
+                attestations.offsets.append(Int32(attestations.count))
+                history.titleOffsets.append(Int32(history.titleCount))
+                history.grantOffsets.append(Int32(history.grantCount))
+            }
+            let order = concatenate(dense.original, sparse.original)
+            let position = ColumnBuffer<Int32>(repeating: 0, count: count)
+            for inner in 0..<count { position[Int(order[inner])] = Int32(inner) }
+            let taxes = TaxTable()
+            for segment in [dense, sparse] {
+                var r = 0
+                for index in 0..<segment.count {
+                    let end = r + Int(segment.taxCounts[index])
+                    while r < end {
+                        taxes.year.append(segment.taxYear[r])
+                        taxes.amount.append(segment.taxAmount[r])
+                        r += 1
+                    }
+                    taxes.offsets.append(Int32(taxes.count))
+                }
+            }
             records.forEach { $0.trim() }
             return FactColumns(
-                count: count, creditCodes: creditCodes, region: region, registeredOn: registeredOn,
-                operatingStatus: operatingStatus, legalForm: legalForm, section: section,
-                chiefQualityOfficer: chiefQualityOfficer, qualityStaff: qualityStaff, practices: practices,
+                count: count, sparseStart: dense.count, order: order, position: position,
+                creditCodes: concatenate(dense.creditCodes, sparse.creditCodes), region: concatenate(dense.region, sparse.region),
+                registeredOn: concatenate(dense.registeredOn, sparse.registeredOn),
+                operatingStatus: concatenate(dense.operatingStatus, sparse.operatingStatus),
+                legalForm: concatenate(dense.legalForm, sparse.legalForm), section: concatenate(dense.section, sparse.section),
+                chiefQualityOfficer: concatenate(dense.chiefQualityOfficer, sparse.chiefQualityOfficer),
+                qualityStaff: concatenate(dense.qualityStaff, sparse.qualityStaff),
+                practices: concatenate(dense.practices, sparse.practices),
                 records: records, taxes: taxes, titles: titles, attestations: attestations, history: history,
                 regions: regions, sections: sections, attestationKeys: attestationKeys, identifiers: identifiers,
                 matters: matters)
         }
 
-        private func appendRecords(_ facts: EnterpriseFacts) {
+        private func concatenate<T>(_ first: ColumnBuffer<T>, _ second: ColumnBuffer<T>) -> ColumnBuffer<T> {
+            let joined = ColumnBuffer<T>(capacity: first.count + second.count)
+            for index in 0..<first.count { joined.append(first[index]) }
+            for index in 0..<second.count { joined.append(second[index]) }
+            return joined
+        }
+
+        private func appendRecords(_ facts: EnterpriseFacts, owner: Int32) {
             let certifications = records[RecordSource.certifications.rawValue]
             for c in facts.certifications {
-                certifications.append(ordinal(c.type), lo: day(c.validFrom), hi: c.validTo.map(day) ?? Int32.max)
+                certifications.append(owner, ordinal(c.type), lo: day(c.validFrom), hi: c.validTo.map(day) ?? Int32.max)
             }
             let events = records[RecordSource.events.rawValue]
             for e in facts.events {
                 // `hi` holds the year, which the spot-check aggregate reads without converting days.
-                events.append(ordinal(e.kind), ordinal(e.area), ordinal(e.severity), ordinal(e.outcome), ordinal(e.level),
+                events.append(owner, ordinal(e.kind), ordinal(e.area), ordinal(e.severity), ordinal(e.outcome), ordinal(e.level),
                               lo: day(e.date), hi: clamp32(e.date.year))
             }
             let patents = records[RecordSource.patents.rawValue]
-            for p in facts.patents { patents.append(ordinal(p.kind), ordinal(p.jurisdiction), lo: day(p.grantedOn)) }
+            for p in facts.patents { patents.append(owner, ordinal(p.kind), ordinal(p.jurisdiction), lo: day(p.grantedOn)) }
             let standards = records[RecordSource.standards.rawValue]
-            for s in facts.standards { standards.append(ordinal(s.level), ordinal(s.role), lo: day(s.publishedOn)) }
+            for s in facts.standards { standards.append(owner, ordinal(s.level), ordinal(s.role), lo: day(s.publishedOn)) }
             let secretariats = records[RecordSource.secretariats.rawValue]
             for s in facts.secretariats {
-                secretariats.append(ordinal(s.level), s.joint ? 1 : 0, lo: s.since.map(day) ?? Int32.min,
+                secretariats.append(owner, ordinal(s.level), s.joint ? 1 : 0, lo: s.since.map(day) ?? Int32.min,
                                     hi: s.until.map(day) ?? Int32.max)
             }
             let trademarks = records[RecordSource.trademarks.rawValue]
-            for m in facts.trademarks { trademarks.append(ordinal(m.jurisdiction), lo: day(m.registeredOn)) }
+            for m in facts.trademarks { trademarks.append(owner, ordinal(m.jurisdiction), lo: day(m.registeredOn)) }
             let awards = records[RecordSource.awards.rawValue]
             for a in facts.awards {
-                awards.append(ordinal(a.kind), ordinal(a.level), lo: clamp32(a.year), hi: a.date.map(day) ?? Int32.min)
+                awards.append(owner, ordinal(a.kind), ordinal(a.level), lo: clamp32(a.year), hi: a.date.map(day) ?? Int32.min)
             }
             let labs = records[RecordSource.labs.rawValue]
-            for l in facts.labs { labs.append(l.independent ? 1 : 0, l.cnas ? 1 : 0, lo: 0) }
+            for l in facts.labs { labs.append(owner, l.independent ? 1 : 0, l.cnas ? 1 : 0, lo: 0) }
             let projects = records[RecordSource.projects.rawValue]
-            for p in facts.projects { projects.append(ordinal(p.level), ordinal(p.kind), lo: clamp32(p.year)) }
+            for p in facts.projects { projects.append(owner, ordinal(p.level), ordinal(p.kind), lo: clamp32(p.year)) }
             records.forEach { $0.closeEnterprise() }
         }
 

@@ -9,7 +9,9 @@ public struct MatchPlan: Sendable {
     public let date: CalendarDate
     public let programmes: [CompiledProgramme]
     let predicates: [RecordPredicate]
-    let sources: [SourcePlan]
+    /// Read by a rubric or an award, so counted for every enterprise; the others only decide rules and
+    /// are counted only for enterprises still in the running (see `ChunkEvaluator.prepare`).
+    let sharedPredicates: [Bool]
     let taxWindows: [YearSpan]
     let spotChecks: [SpotCheckAggregate]
     let ladders: [LadderAggregate]
@@ -24,10 +26,19 @@ public struct MatchPlan: Sendable {
         self.date = date
         self.programmes = programmes
         self.predicates = compiler.predicates
-        self.sources = RecordSource.allCases.map { source in
-            SourcePlan(source: source, predicates: compiler.predicates.enumerated().filter { $0.element.source == source }
-                .map { (index: $0.offset, predicate: $0.element) })
+        var shared = [Bool](repeating: false, count: compiler.predicates.count)
+        for programme in programmes {
+            if let index = programme.award?.qualifying { shared[index] = true }
+            for group in programme.rubric?.groups ?? [] {
+                for item in group.indicators.flatMap(\.parts).flatMap(\.items) {
+                    if case .records(let sole, let joint, _, _, _) = item {
+                        shared[sole] = true
+                        if let joint { shared[joint] = true }
+                    }
+                }
+            }
         }
+        self.sharedPredicates = shared
         self.taxWindows = compiler.taxWindows
         self.spotChecks = compiler.spotChecks
         self.ladders = compiler.ladders
@@ -66,6 +77,7 @@ struct YearSpan: Hashable, Sendable {
 
 /// "连续三年…抽查中合格": a passed check in each year of the span and no failed spot check in it.
 struct SpotCheckAggregate: Hashable, Sendable {
+    /// At least 1 (the rubric decoder's range): a sparse enterprise never earns it.
     var firstYear: Int32
     var years: Int
     var levels: UInt64
@@ -78,25 +90,7 @@ struct LadderAggregate: Hashable, Sendable {
     var minimumLevel: UInt8
 }
 
-/// The predicates of one record collection, in banks of 64 that one pass over the records counts at once.
-struct SourcePlan: Sendable {
-    let source: RecordSource
-    let banks: [PredicateBank]
-
-    init(source: RecordSource, predicates: [(index: Int, predicate: RecordPredicate)]) {
-        self.source = source
-        var banks: [PredicateBank] = []
-        var start = 0
-        while start < predicates.count {
-            let slice = Array(predicates[start..<min(start + 64, predicates.count)])
-            banks.append(PredicateBank(slice))
-            start += 64
-        }
-        self.banks = banks
-    }
-}
-
-/// Up to 64 predicates on one collection: per field, the predicates each value satisfies; per distinct
+/// Up to 64 predicates on one collection, counted in one pass over its records: per field, the predicates each value satisfies; per distinct
 /// pair of date bounds, the predicates using it. A record matches the AND of those bit sets.
 struct PredicateBank: Sendable {
     /// Five tables of 32 entries (f0…f4 ordinals).
@@ -104,6 +98,11 @@ struct PredicateBank: Sendable {
     let windows: [(lo: RecordPredicate.Bounds, hi: RecordPredicate.Bounds, bits: UInt64)]
     /// Bit → index into the plan's predicates (and the rows of the count buffer).
     let targets: [Int]
+
+    /// Banks of at most 64 predicates of one source.
+    static func banks(_ predicates: [(index: Int, predicate: RecordPredicate)]) -> [PredicateBank] {
+        stride(from: 0, to: predicates.count, by: 64).map { PredicateBank(Array(predicates[$0..<min($0 + 64, predicates.count)])) }
+    }
 
     init(_ predicates: [(index: Int, predicate: RecordPredicate)]) {
         var tables = [UInt64](repeating: 0, count: 5 * 32)
@@ -151,6 +150,25 @@ struct CompiledRubric: Sendable {
     var total: Int
     var groups: [Group]
 
+    /// Every item scores nothing for an enterprise with no records, practices, staff or findings, so a
+    /// chunk of sparse enterprises scores 0 without looking (true of every rubric the seeds have).
+    var zeroWhenSparse: Bool {
+        groups.allSatisfy { group in
+            group.indicators.allSatisfy { indicator in
+                indicator.parts.allSatisfy { part in
+                    part.items.allSatisfy { item in
+                        switch item {
+                        case .records, .practice, .trainedChiefQualityOfficer, .attestation: true
+                        case .qualityStaff(let atLeast, _): atLeast > 0
+                        case .ladder(_, let from, _): from > 0
+                        case .spotChecks(_, let years, _): years > 0
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     struct Group: Sendable {
         var points: Int
         var indicators: [Indicator]
@@ -175,7 +193,7 @@ struct CompiledRubric: Sendable {
         case qualityStaff(atLeast: Int32, points: Int)
         case trainedChiefQualityOfficer(points: Int)
         case ladder(aggregate: Int, from: Int64, points: Int)
-        case spotChecks(aggregate: Int, points: Int)
+        case spotChecks(aggregate: Int, years: Int, points: Int)
         case attestation(key: Int32?, points: Int)
     }
 }

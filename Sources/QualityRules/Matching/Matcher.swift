@@ -25,17 +25,27 @@ public enum Matcher {
         precondition(plan.columnsIdentity == ObjectIdentifier(columns), "a plan runs on the columns it was compiled for")
         let count = columns.count
         let outputs = plan.programmes.map { programme in
-            ProgrammeResult(programme: programme, count: count, awards: options.awards && programme.award != nil)
+            ProgrammeResult(programme: programme, columns: columns, awards: options.awards && programme.award != nil)
         }
-        let chunks = (count + options.chunkSize - 1) / options.chunkSize
+        // Chunks never straddle the detailed and the sparse enterprises.
+        let size = options.chunkSize
+        var ranges: [Range<Int>] = []
+        for segment in [0..<columns.sparseStart, columns.sparseStart..<count] {
+            var lo = segment.lowerBound
+            while lo < segment.upperBound {
+                ranges.append(lo..<min(lo + size, segment.upperBound))
+                lo += size
+            }
+        }
+        let chunks = ranges.count
+        let chunkRanges = ranges
         let prepared = PreparedPlan(plan)
         let next = ChunkCounter()
         let threads = min(options.threads, max(chunks, 1))
         let work: @Sendable () -> Void = {
-            let evaluator = ChunkEvaluator(plan: prepared, columns: columns, capacity: options.chunkSize)
+            let evaluator = ChunkEvaluator(plan: prepared, columns: columns, capacity: size)
             while let chunk = next.take(below: chunks) {
-                let lo = chunk * options.chunkSize
-                evaluator.run(lo: lo, hi: min(lo + options.chunkSize, count), into: outputs)
+                evaluator.run(lo: chunkRanges[chunk].lowerBound, hi: chunkRanges[chunk].upperBound, into: outputs)
             }
         }
         if threads == 1 {
@@ -51,7 +61,7 @@ public enum Matcher {
     public static func ruleOutcomes(_ plan: MatchPlan, programme id: String, index: Int, columns: FactColumns) -> [(String, Outcome)] {
         guard let programme = plan.programme(id) else { return [] }
         let evaluator = ChunkEvaluator(plan: PreparedPlan(plan), columns: columns, capacity: 1)
-        evaluator.prepare(lo: index, size: 1)
+        evaluator.prepare(lo: Int(columns.position[index]), size: 1, selective: false)
         return programme.rules.map { rule in
             let code = evaluator.slots[rule.kernel]
             return (rule.id, code == 0 ? .met : code == 1 ? .notMet : .needsFinding)
@@ -88,9 +98,11 @@ public final class MatchResult: @unchecked Sendable {
     public func programme(_ id: String) -> ProgrammeResult? { programmes.first { $0.id == id } }
 }
 
-/// One programme's verdicts (as `Verdict.allCases` positions), rubric scores and award amounts.
+/// One programme's verdicts (as `Verdict.allCases` positions), rubric scores and award amounts, stored in
+/// the columns' internal order; every accessor takes the caller's index.
 public final class ProgrammeResult: @unchecked Sendable {
     public let programme: CompiledProgramme
+    let columns: FactColumns
     let verdicts: ColumnBuffer<UInt8>
     let scores: ColumnBuffer<Int32>?
     /// The award in units of `unitFen`: 0 or 1 for a fixed amount or a cap, the number of items for a
@@ -98,8 +110,10 @@ public final class ProgrammeResult: @unchecked Sendable {
     let awardUnits: ColumnBuffer<UInt32>?
     let unitFen: Int64
 
-    init(programme: CompiledProgramme, count: Int, awards: Bool) {
+    init(programme: CompiledProgramme, columns: FactColumns, awards: Bool) {
+        let count = columns.count
         self.programme = programme
+        self.columns = columns
         verdicts = ColumnBuffer(repeating: 0, count: count)
         scores = programme.rubric == nil ? nil : ColumnBuffer(repeating: 0, count: count)
         awardUnits = awards ? ColumnBuffer(repeating: 0, count: count) : nil
@@ -108,14 +122,18 @@ public final class ProgrammeResult: @unchecked Sendable {
 
     public var id: String { programme.id }
 
-    public func verdict(_ index: Int) -> Verdict { Verdict.allCases[Int(verdicts[index])] }
+    public func verdict(_ index: Int) -> Verdict { Verdict.allCases[Int(verdicts[Int(columns.position[index])])] }
 
     /// The rubric score, for a programme with a rubric.
-    public func score(_ index: Int) -> Points? { scores.map { Points(hundredths: Int($0[index])) } }
+    public func score(_ index: Int) -> Points? {
+        scores.map { Points(hundredths: Int($0[Int(columns.position[index])])) }
+    }
 
     /// What the award offers without a claim: the amount, else the cap an officer decides within; zero
     /// when withheld or when the award is an honour.
-    public func award(_ index: Int) -> Money? { awardUnits.map { Money(fen: unitFen * Int64($0[index])) } }
+    public func award(_ index: Int) -> Money? {
+        awardUnits.map { Money(fen: unitFen * Int64($0[Int(columns.position[index])])) }
+    }
 
     /// How many enterprises got each verdict.
     public func tally() -> [Verdict: Int] {
@@ -124,9 +142,12 @@ public final class ProgrammeResult: @unchecked Sendable {
         return Dictionary(uniqueKeysWithValues: Verdict.allCases.enumerated().map { ($1, counts[$0]) })
     }
 
-    /// Indices of the enterprises with one of `verdicts`, in order.
+    /// Indices (the caller's) of the enterprises with one of `accepted`, in order.
     public func indices(where accepted: Set<Verdict>) -> [Int] {
-        let codes = Set(accepted.compactMap { Verdict.allCases.firstIndex(of: $0) }.map(UInt8.init))
-        return (0..<verdicts.count).filter { codes.contains(verdicts[$0]) }
+        var wanted = [Bool](repeating: false, count: Verdict.allCases.count)
+        for verdict in accepted { wanted[Verdict.allCases.firstIndex(of: verdict)!] = true }
+        var found: [Int] = []
+        for inner in 0..<verdicts.count where wanted[Int(verdicts[inner])] { found.append(Int(columns.order[inner])) }
+        return found.sorted()
     }
 }

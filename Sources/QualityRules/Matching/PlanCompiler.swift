@@ -137,7 +137,7 @@ struct PlanCompiler {
             let aggregate = SpotCheckAggregate(firstYear: year - Int32(years), years: years, levels: mask(levels),
                                                evaluationDay: day(anchors.evaluationDate))
             if !spotChecks.contains(aggregate) { spotChecks.append(aggregate) }
-            return .spotChecks(aggregate: spotChecks.firstIndex(of: aggregate)!, points: points)
+            return .spotChecks(aggregate: spotChecks.firstIndex(of: aggregate)!, years: years, points: points)
         case .attestation(let key):
             return .attestation(key: columns.attestationKeys.id(key), points: points)
         }

@@ -113,6 +113,10 @@ final class EdgeCaseFacts {
                                                   by: element(["a", "b"]), on: rng.chance(0.5) ? findingDay : edgeDay()))
         }
         history(&facts)
+        if rng.chance(0.15) {
+            // A sparse enterprise: registration and taxes only (stored apart in the columns).
+            facts = EnterpriseFacts(registration: facts.registration, taxes: facts.taxes)
+        }
         return facts
     }
 

@@ -31,13 +31,13 @@ import Testing
 
     @Test("a kernel that disagrees is caught: dropping a rule changes some verdict")
     func theComparisonCanFail() throws {
-        // setup: 000 without its tax rule, compiled as if it were the real one
+        // setup: 004 item 3 without its certificate condition, compiled as if it were the real one
         let day = CalendarDate(iso: "2024-06-01")!
         let generator = EdgeCaseFacts(seed: 1, day: day, catalog: Self.catalog)
         let enterprises = (0..<400).map { generator.make(index: $0) }
-        let entry = try #require(Self.catalog.programmes.first { $0.programme.id == "sz-backbone" })
+        let entry = try #require(Self.catalog.programmes.first { $0.programme.id == "sz2023-m03-carbon-footprint-label" })
         var weakened = entry.programme
-        weakened.conditions.removeAll { $0.id == "tax-three-years" }
+        weakened.conditions.removeAll { $0.id == "carbon-footprint-certificate" }
         let policy = entry.policy
         var changed = policy
         changed.programmes = [weakened]
@@ -50,8 +50,8 @@ import Testing
         // validation: the reference (with the tax rule) disagrees somewhere
         let evaluator = Evaluator(catalog: Self.catalog)
         let disagreements = enterprises.indices.filter { index in
-            let reference = try! evaluator.evaluate(programme: "sz-backbone", facts: enterprises[index], on: day)
-            return reference.verdict != result.programme("sz-backbone")!.verdict(index)
+            let reference = try! evaluator.evaluate(programme: entry.programme.id, facts: enterprises[index], on: day)
+            return reference.verdict != result.programme(entry.programme.id)!.verdict(index)
         }
         #expect(!disagreements.isEmpty)
     }
