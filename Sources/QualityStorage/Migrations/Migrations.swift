@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions
+        foundation + accounts + calls + audit + decisions + scale
     }
 
     static let foundation: [any Migration] = [
@@ -30,5 +30,12 @@ public enum Migrations {
     static let decisions: [any Migration] = [
         CreateDecisions(),
         AddDecisionColumns(),
+    ]
+
+    /// Registry import, proactive matching and the policy sandbox (issue 8).
+    static let scale: [any Migration] = [
+        CreateRegistryTables(),
+        CreateMatchRuns(),
+        CreateSandboxDrafts(),
     ]
 }
