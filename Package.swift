@@ -92,7 +92,10 @@ let package = Package(
         // `scripts/bench`: matching, import and explanation figures on a synthetic city (release build).
         .executableTarget(
             name: "QualityBench",
-            dependencies: ["QualityRules", "SyntheticCity"]
+            dependencies: [
+                "QualityRules", "QualityStorage", "SyntheticCity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
         ),
         // `swift run -c release SpreadsheetBench` measures CSV parsing speed.
         .executableTarget(
@@ -105,7 +108,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityRulesTests",
-            dependencies: ["QualityRules", "SyntheticCity"],
+            dependencies: [
+                "QualityRules", "QualityStorage", "SyntheticCity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
             resources: [.copy("Cases")]
         ),
         .testTarget(

@@ -63,5 +63,9 @@ let matching = benchMatching(city, columns: columns, catalog: catalog, on: argum
 let lastResult = Matcher.run(MatchPlan(catalog.programmes.filter { $0.programme.id == "jm-innovation-centre" }, on: arguments.day, columns: columns), on: columns)
 benchExplanation(city, catalog: catalog, on: arguments.day, result: lastResult)
 report("peak memory (VmHWM) after matching", String(format: "%.0f MB", peakMemoryMB()), target: "600 MB", met: peakMemoryMB() <= 600)
+if !arguments.skipImport {
+    try FileManager.default.createDirectory(at: arguments.workDirectory, withIntermediateDirectories: true)
+    try await benchImport(city, directory: arguments.workDirectory, on: arguments.day, catalog: catalog, threads: arguments.threads)
+}
 print("Load average at end: \(loadAverage())")
 if matching.mismatches > 0 { exit(1) }

@@ -16,6 +16,10 @@ public struct QualityCityCommand: AsyncParsableCommand {
             ProgramsCommand.self,
             EvaluateCommand.self,
             AuditCommand.self,
+            ImportCommand.self,
+            MatchCommand.self,
+            SandboxCommand.self,
+            BenchCommand.self,
         ]
     )
 

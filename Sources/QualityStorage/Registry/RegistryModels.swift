@@ -76,6 +76,23 @@ public struct MatchSummary: Sendable, Codable, Hashable {
         public var eligibleAwardFen: Int64
         public var pendingAwardFen: Int64
         public var candidatesStored: Int
+
+        public init(id: String, policyID: String, ruleVersion: String, inForce: Bool, hasEvidence: Bool, eligible: Int,
+                    needsFindings: Int, notEligible: Int, notInForce: Int, eligibleAwardFen: Int64, pendingAwardFen: Int64,
+                    candidatesStored: Int) {
+            self.id = id
+            self.policyID = policyID
+            self.ruleVersion = ruleVersion
+            self.inForce = inForce
+            self.hasEvidence = hasEvidence
+            self.eligible = eligible
+            self.needsFindings = needsFindings
+            self.notEligible = notEligible
+            self.notInForce = notInForce
+            self.eligibleAwardFen = eligibleAwardFen
+            self.pendingAwardFen = pendingAwardFen
+            self.candidatesStored = candidatesStored
+        }
     }
 
     public var programmes: [Programme]

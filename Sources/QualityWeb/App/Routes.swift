@@ -19,5 +19,7 @@ func routes(_ app: Application) throws {
     CommitteeController.register(on: app)
     NoticesController.register(on: app)
     TitlesController.register(on: app)
+    MatchingController.register(on: app)
+    SandboxController.register(on: app)
     API.register(on: app)
 }

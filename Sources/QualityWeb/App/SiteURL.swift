@@ -57,6 +57,15 @@ enum SiteURL: Sendable {
     case verify
     case certificate(Parameter<String>)
     case adminAccountDeactivate(Parameter<UUID>)
+    case matching
+    case matchingRun
+    case matchingProgramme(Parameter<String>)
+    case matchingExport(Parameter<String>, Parameter<String>)
+    case enterpriseMatches
+    case sandbox
+    case sandboxExample
+    case sandboxDraft(Parameter<UUID>)
+    case sandboxCompare(Parameter<UUID>)
 
     private enum Segment {
         case literal(String)
@@ -113,6 +122,16 @@ enum SiteURL: Sendable {
         case .verify: [.literal("verify")]
         case .certificate(let number): [.literal("certificates"), Self.parameter("number", number)]
         case .adminAccountDeactivate(let id): [.literal("admin"), .literal("accounts"), Self.parameter("accountID", id), .literal("deactivate")]
+        case .matching: [.literal("matching")]
+        case .matchingRun: [.literal("matching"), .literal("run")]
+        case .matchingProgramme(let id): [.literal("matching"), .literal("programmes"), Self.parameter("programmeID", id)]
+        case .matchingExport(let id, let format):
+            [.literal("matching"), .literal("programmes"), Self.parameter("programmeID", id), .literal("export"), Self.parameter("format", format)]
+        case .enterpriseMatches: [.literal("enterprise"), .literal("matches")]
+        case .sandbox: [.literal("sandbox")]
+        case .sandboxExample: [.literal("sandbox"), .literal("example")]
+        case .sandboxDraft(let id): [.literal("sandbox"), .literal("drafts"), Self.parameter("draftID", id)]
+        case .sandboxCompare(let id): [.literal("sandbox"), .literal("drafts"), Self.parameter("draftID", id), .literal("compare")]
         }
     }
 

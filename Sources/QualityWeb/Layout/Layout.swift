@@ -76,9 +76,12 @@ enum Navigation {
             links = [Link(title: Strings.Navigation.myEnterprise, path: SiteURL.enterpriseHome.path),
                      Link(title: Strings.Applications.mine, path: SiteURL.applications.path)]
         case .districtOfficer:
-            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path)]
+            links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
+                     Link(title: Strings.Matching.title, path: SiteURL.matching.path)]
         case .cityOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
+                     Link(title: Strings.Matching.title, path: SiteURL.matching.path),
+                     Link(title: Strings.Sandbox.title, path: SiteURL.sandbox.path),
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.AdminAccounts.title, path: SiteURL.adminAccounts.path)]
