@@ -32,6 +32,37 @@ final class BenchDatabase {
     func close() async { await databases.shutdownAsync() }
 }
 
+/// The city as registry files in the import layouts, generated in parallel batches and written in order.
+func writeRegistry(_ city: SyntheticCity, to files: URL) throws -> [RegistryKind: Int] {
+    var rows: [RegistryKind: Int] = [:]
+    let batch = 8192
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    var written: [RegistryKind: FileHandle] = [:]
+    for kind in RegistryKind.allCases {
+        let url = files.appendingPathComponent("\(kind.rawValue).csv")
+        FileManager.default.createFile(atPath: url.path, contents: Data(RegistryExport.line(RegistryExport.header(kind)).utf8))
+        written[kind] = try FileHandle(forWritingTo: url)
+        _ = try written[kind]!.seekToEnd()
+    }
+    var start = 0
+    while start < city.count {
+        let facts = generate(city, start..<min(start + batch, city.count))
+        for kind in RegistryKind.allCases {
+            var text = ""
+            for enterprise in facts {
+                for row in RegistryExport.rows(kind, enterprise) {
+                    text += RegistryExport.line(row)
+                    rows[kind, default: 0] += 1
+                }
+            }
+            try written[kind]!.write(contentsOf: Data(text.utf8))
+        }
+        start += batch
+    }
+    for handle in written.values { try handle.close() }
+    return rows
+}
+
 struct ImportFigures {
     var registrations = Timings()
     var reimport = 0.0
@@ -41,38 +72,13 @@ struct ImportFigures {
 /// Writes the city as registry files (a seeded, reproducible registry), imports the 1,000,000-row
 /// registrations file into a fresh SQLite database, imports it again (nothing may change), imports the
 /// other kinds, then loads every enterprise's facts from SQLite into columns: the cold start.
-func benchImport(_ city: SyntheticCity, directory: URL, on day: CalendarDate, catalog: PolicyCatalog, threads: Int) async throws {
+func benchImport(_ city: SyntheticCity, directory: URL, on day: CalendarDate, catalog: PolicyCatalog, threads: Int,
+                 kinds: [RegistryKind] = RegistryKind.allCases) async throws {
     let files = directory.appendingPathComponent("registry-\(city.seed)-\(city.count)")
     let writing = now()
     let marker = files.appendingPathComponent("complete")
     if !FileManager.default.fileExists(atPath: marker.path) {
-        var rows: [RegistryKind: Int] = [:]
-        let batch = 8192
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        // Generated in parallel batches, written in order.
-        var written: [RegistryKind: FileHandle] = [:]
-        for kind in RegistryKind.allCases {
-            let url = files.appendingPathComponent("\(kind.rawValue).csv")
-            FileManager.default.createFile(atPath: url.path, contents: Data(RegistryExport.line(RegistryExport.header(kind)).utf8))
-            written[kind] = try FileHandle(forWritingTo: url)
-            try written[kind]!.seekToEnd()
-        }
-        var start = 0
-        while start < city.count {
-            let facts = generate(city, start..<min(start + batch, city.count))
-            for kind in RegistryKind.allCases {
-                var text = ""
-                for enterprise in facts {
-                    for row in RegistryExport.rows(kind, enterprise) {
-                        text += RegistryExport.line(row)
-                        rows[kind, default: 0] += 1
-                    }
-                }
-                try written[kind]!.write(contentsOf: Data(text.utf8))
-            }
-            start += batch
-        }
-        for handle in written.values { try handle.close() }
+        _ = try writeRegistry(city, to: files)
         try Data().write(to: marker)
         print("Registry files written to \(files.path) in \(String(format: "%.1f s", now() - writing))")
     }
@@ -92,7 +98,7 @@ func benchImport(_ city: SyntheticCity, directory: URL, on day: CalendarDate, ca
     report("same file again (idempotent)", String(format: "%.2f s: %@ unchanged, %d inserted, %d updated, %d enterprises changed",
                                                   again.best, grouped(second.counts.unchanged), second.counts.inserted,
                                                   second.counts.updated, second.counts.enterprisesUpdated))
-    for kind in RegistryKind.allCases where kind != .registrations {
+    for kind in kinds where kind != .registrations {
         let url = files.appendingPathComponent("\(kind.rawValue).csv")
         var t = Timings()
         let r = try await timedAsync(&t) { try await importer.run(kind: kind, file: url) }

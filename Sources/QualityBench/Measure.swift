@@ -67,3 +67,8 @@ func report(_ label: String, _ value: String, target: String? = nil, met: Bool? 
     if let target { line += "   (target \(target)\(met.map { $0 ? ": met" : ": NOT MET" } ?? ""))" }
     print(line)
 }
+
+/// Unbuffered, so a long run can be followed line by line when the output goes to a file.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((items.map { "\($0)" }.joined(separator: separator) + terminator).utf8))
+}

@@ -1,5 +1,6 @@
 import Foundation
 import QualityRules
+import QualityStorage
 import SyntheticCity
 
 /// `scripts/bench` runs this release build. Every figure is printed with the data size and the seed, so
@@ -15,6 +16,11 @@ struct Arguments {
     var skipImport = false
     /// Only the 000 + 002 matching, repeated (for profiling).
     var coreOnly = false
+    /// Only the import and the cold start (of these kinds after the registrations; default all).
+    var importOnly = false
+    var importKinds: [RegistryKind] = RegistryKind.allCases
+    /// Only write the synthetic registry's CSV files to this folder.
+    var registryOnly: URL?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -30,6 +36,9 @@ struct Arguments {
             case "--work-dir": workDirectory = URL(fileURLWithPath: value())
             case "--skip-import": skipImport = true
             case "--core-only": coreOnly = true
+            case "--import-only": importOnly = true
+            case "--import-kinds": importKinds = value().split(separator: ",").compactMap { RegistryKind(rawValue: String($0)) }
+            case "--registry-only": registryOnly = URL(fileURLWithPath: value())
             default:
                 print("usage: QualityBench [--enterprises N] [--seed S] [--on YYYY-MM-DD] [--runs R] [--threads T] [--verify-sample K] [--work-dir DIR] [--skip-import]")
                 exit(64)
@@ -43,6 +52,19 @@ let catalog = try PolicyCatalog.bundled()
 let city = SyntheticCity(seed: arguments.seed, count: arguments.enterprises)
 print("QualityCity benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()) at start")
 print("Synthetic city: \(grouped(city.count)) enterprises, seed \(city.seed), facts as of \(city.asOf.iso); matching on \(arguments.day.iso)")
+
+if let folder = arguments.registryOnly {
+    let rows = try writeRegistry(city, to: folder)
+    print("Wrote \(folder.path): " + RegistryKind.allCases.map { "\($0.rawValue) \(grouped(rows[$0] ?? 0))" }.joined(separator: ", "))
+    exit(0)
+}
+
+if arguments.importOnly {
+    try FileManager.default.createDirectory(at: arguments.workDirectory, withIntermediateDirectories: true)
+    try await benchImport(city, directory: arguments.workDirectory, on: arguments.day, catalog: catalog, threads: arguments.threads,
+                          kinds: arguments.importKinds)
+    exit(0)
+}
 
 var setup = Timings()
 let columns = setup.time { buildColumns(city) }
@@ -65,7 +87,8 @@ benchExplanation(city, catalog: catalog, on: arguments.day, result: lastResult)
 report("peak memory (VmHWM) after matching", String(format: "%.0f MB", peakMemoryMB()), target: "600 MB", met: peakMemoryMB() <= 600)
 if !arguments.skipImport {
     try FileManager.default.createDirectory(at: arguments.workDirectory, withIntermediateDirectories: true)
-    try await benchImport(city, directory: arguments.workDirectory, on: arguments.day, catalog: catalog, threads: arguments.threads)
+    try await benchImport(city, directory: arguments.workDirectory, on: arguments.day, catalog: catalog, threads: arguments.threads,
+                          kinds: arguments.importKinds)
 }
 print("Load average at end: \(loadAverage())")
 if matching.mismatches > 0 { exit(1) }

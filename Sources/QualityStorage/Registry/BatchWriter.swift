@@ -43,12 +43,12 @@ final class BatchWriter: @unchecked Sendable {
         let rows = order.map { latest[$0]! }
         let codes = Array(Set(rows.map(\.creditCode)))
 
+        let bulk = BulkStatements(sql)
         var stored: [String: Int64] = [:]
         for chunk in codes.chunked(900) {
-            for row in try await sql.select().column("credit_code").column("record_key").column("row_hash").from(kind.table)
-                .where("credit_code", .in, Array(chunk)).all() {
-                let reader = RowValues(row)
-                stored[try reader.text("credit_code") + "\u{1F}" + reader.text("record_key")] = try reader.int64("row_hash")
+            let text = "SELECT credit_code, record_key, row_hash FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count))"
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
+                stored[try row.text("credit_code") + "\u{1F}" + row.text("record_key")] = try row.int64("row_hash")
             }
         }
         var changed: [RegistryRow] = []
@@ -66,29 +66,29 @@ final class BatchWriter: @unchecked Sendable {
         }
         counts.superseded += batch.count - rows.count
         guard !changed.isEmpty else { return counts }
-        try await upsert(changed, sql)
-        return try await refreshFacts(changed, sql, counts: counts)
+        try await upsert(changed, bulk)
+        return try await refreshFacts(changed, bulk, counts: counts)
     }
 
     // MARK: - Registry rows
 
-    private func upsert(_ rows: [RegistryRow], _ sql: any SQLDatabase) async throws {
+    private func upsert(_ rows: [RegistryRow], _ bulk: BulkStatements) async throws {
         let columns = layout.fields.map(\.column) + ["record_key", "row_hash", "source_file", "source_row", "import_id"]
+        let assignments = columns.filter { $0 != "credit_code" && $0 != "record_key" }
+            .map { "\(BulkStatements.quoted($0)) = excluded.\(BulkStatements.quoted($0))" }.joined(separator: ", ")
         let perStatement = max(30_000 / columns.count, 1)
+        let tuple = BulkStatements.tuple(columns.count)
         for chunk in rows.chunked(perStatement) {
-            let insert = sql.insert(into: kind.table).columns(columns)
+            var values: [BulkValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
             for row in chunk {
-                var values: [any SQLExpression] = row.values.map(\.sql)
-                values += [SQLBind(row.recordKey), SQLBind(row.hash), SQLBind(file), SQLBind(row.row), SQLBind(importID)]
-                insert.values(values)
+                for value in row.values { values.append(BulkValue(value)) }
+                values += [.text(row.recordKey), .integer(row.hash), .text(file), .integer(Int64(row.row)), .uuid(importID)]
             }
-            insert.onConflict(with: ["credit_code", "record_key"]) { update in
-                for column in columns where column != "credit_code" && column != "record_key" {
-                    update.set(excludedValueOf: column)
-                }
-                return update
-            }
-            try await insert.run()
+            let text = "INSERT INTO \(kind.table) (\(columns.map(BulkStatements.quoted).joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+                + " ON CONFLICT (credit_code, record_key) DO UPDATE SET \(assignments)"
+            try await bulk.run(text, values)
         }
     }
 
@@ -107,20 +107,19 @@ final class BatchWriter: @unchecked Sendable {
         var isNew: Bool
     }
 
-    private func refreshFacts(_ changed: [RegistryRow], _ sql: any SQLDatabase, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
+    private func refreshFacts(_ changed: [RegistryRow], _ bulk: BulkStatements, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
         var counts = counts
-        let touched = Array(Set(changed.map(\.creditCode))).sorted()
+        var seen = Set<String>()
+        let touched = changed.map(\.creditCode).filter { seen.insert($0).inserted }
         var enterprises: [String: EnterpriseRow] = [:]
         for chunk in touched.chunked(900) {
-            for row in try await sql.select()
-                .columns("id", "credit_code", "name", "city", "district", "facts_json", "is_demo", "created_at")
-                .from(Enterprise.schema).where("credit_code", .in, Array(chunk)).all() {
-                let reader = RowValues(row)
+            let text = "SELECT id, credit_code, name, city, district, facts_json, is_demo, created_at FROM enterprises WHERE credit_code IN "
+                + BulkStatements.tuple(chunk.count)
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
                 let enterprise = EnterpriseRow(
-                    id: try row.decode(column: "id", as: UUID.self), creditCode: try reader.text("credit_code"),
-                    name: try reader.text("name"), city: try reader.text("city"), district: try reader.text("district"),
-                    factsJSON: try reader.text("facts_json"), isDemo: try row.decode(column: "is_demo", as: Bool.self),
-                    createdAt: try row.decode(column: "created_at", as: Date?.self) ?? now(), isNew: false)
+                    id: try row.uuid("id"), creditCode: try row.text("credit_code"), name: try row.text("name"),
+                    city: try row.text("city"), district: try row.text("district"), factsJSON: try row.text("facts_json"),
+                    isDemo: try row.bool("is_demo"), createdAt: row.date("created_at") ?? now(), isNew: false)
                 enterprises[enterprise.creditCode] = enterprise
             }
         }
@@ -130,7 +129,7 @@ final class BatchWriter: @unchecked Sendable {
             let newCodes = touched.filter { enterprises[$0] == nil }
             var others: [RegistryKind: [String: [[RegistryValue]]]] = [:]
             for other in otherKindsWithRows where !newCodes.isEmpty {
-                others[other] = try await storedRows(other, codes: newCodes, sql)
+                others[other] = try await storedRows(other, codes: newCodes, bulk)
             }
             for code in touched {
                 let values = registrations[code]!
@@ -157,10 +156,10 @@ final class BatchWriter: @unchecked Sendable {
         } else {
             let known = touched.filter { enterprises[$0] != nil }
             counts.pending += changed.filter { enterprises[$0.creditCode] == nil }.count
-            let rows = try await storedRows(kind, codes: known, sql)
+            let rows = try await storedRows(kind, codes: known, bulk)
             updates = try assemble(known.map { enterprises[$0]! }, rows: rows)
         }
-        try await save(updates, sql)
+        try await save(updates, bulk)
         counts.enterprisesCreated += updates.filter(\.isNew).count
         counts.enterprisesUpdated += updates.filter { !$0.isNew }.count
         return counts
@@ -197,38 +196,37 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// The stored rows of `kind` for these enterprises, in record-key order, by credit code.
-    private func storedRows(_ kind: RegistryKind, codes: [String], _ sql: any SQLDatabase) async throws -> [String: [[RegistryValue]]] {
+    private func storedRows(_ kind: RegistryKind, codes: [String], _ bulk: BulkStatements) async throws -> [String: [[RegistryValue]]] {
         var result: [String: [[RegistryValue]]] = [:]
         let fields = kind.layout.fields
+        let columns = fields.map { BulkStatements.quoted($0.column) }.joined(separator: ", ")
         for chunk in codes.chunked(900) where !chunk.isEmpty {
-            let rows = try await sql.select().columns(fields.map { SQLIdentifier($0.column) }).from(kind.table)
-                .where("credit_code", .in, Array(chunk)).orderBy("credit_code").orderBy("record_key").all()
-            for row in rows {
-                let reader = RowValues(row)
-                let values = try fields.map { try reader.value($0) }
+            let text = "SELECT \(columns) FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count)) ORDER BY credit_code, record_key"
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
+                let values = try fields.map { try row.value($0) }
                 result[values[0].text ?? "", default: []].append(values)
             }
         }
         return result
     }
 
-    private func save(_ enterprises: [EnterpriseRow], _ sql: any SQLDatabase) async throws {
+    private func save(_ enterprises: [EnterpriseRow], _ bulk: BulkStatements) async throws {
         guard !enterprises.isEmpty else { return }
         let columns = ["id", "credit_code", "name", "city", "district", "facts_json", "facts_version", "is_demo", "created_at", "updated_at"]
         let stamp = now()
+        let tuple = BulkStatements.tuple(columns.count)
         for chunk in enterprises.chunked(2500) {
-            let insert = sql.insert(into: Enterprise.schema).columns(columns)
+            var values: [BulkValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
             for e in chunk {
-                insert.values([SQLBind(e.id), SQLBind(e.creditCode), SQLBind(e.name), SQLBind(e.city), SQLBind(e.district),
-                               SQLBind(e.factsJSON), SQLBind(1), SQLBind(e.isDemo), SQLBind(e.createdAt), SQLBind(stamp)] as [any SQLExpression])
+                values += [.uuid(e.id), .text(e.creditCode), .text(e.name), .text(e.city), .text(e.district), .text(e.factsJSON),
+                           .integer(1), .boolean(e.isDemo), .date(e.createdAt), .date(stamp)]
             }
-            insert.onConflict(with: ["id"]) { update in
-                update.set(excludedValueOf: "name").set(excludedValueOf: "city").set(excludedValueOf: "district")
-                    .set(excludedValueOf: "facts_json").set(excludedValueOf: "updated_at")
-                    .set(SQLColumn("facts_version"), to: SQLBinaryExpression(
-                        left: SQLColumn("facts_version", table: Enterprise.schema), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-            }
-            try await insert.run()
+            let text = "INSERT INTO enterprises (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, city = excluded.city, district = excluded.district,"
+                + " facts_json = excluded.facts_json, updated_at = excluded.updated_at, facts_version = enterprises.facts_version + 1"
+            try await bulk.run(text, values)
         }
     }
 }
@@ -240,26 +238,6 @@ extension RegistryValue {
         case .text(let text): SQLBind(text)
         case .integer(let number): SQLBind(number)
         case .boolean(let flag): SQLBind(flag)
-        }
-    }
-}
-
-/// Reads columns of a result row by the registry's types.
-struct RowValues {
-    let row: any SQLRow
-
-    init(_ row: any SQLRow) { self.row = row }
-
-    func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-
-    func int64(_ column: String) throws -> Int64 { try row.decode(column: column, as: Int64.self) }
-
-    func value(_ field: RegistryField) throws -> RegistryValue {
-        if try row.decodeNil(column: field.column) { return .null }
-        switch field.type {
-        case .year, .integer, .money: return .integer(try row.decode(column: field.column, as: Int64.self))
-        case .boolean: return .boolean(try row.decode(column: field.column, as: Bool.self))
-        default: return .text(try row.decode(column: field.column, as: String.self))
         }
     }
 }

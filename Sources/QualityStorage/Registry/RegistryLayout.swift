@@ -20,7 +20,7 @@ public enum RegistryKind: String, CaseIterable, Sendable, Codable {
 
     public var table: String { "registry_" + rawValue.replacingOccurrences(of: "-", with: "_") }
 
-    public var layout: RegistryLayout { RegistryLayout.of(self) }
+    public var layout: RegistryLayout { RegistryLayout.all[self]! }
 }
 
 /// One column of a registry file: its header (English, or the Chinese alias), what it holds, and whether
@@ -80,6 +80,9 @@ public struct RegistryLayout: Sendable {
     public let key: [String]
     public let example: [String]
 
+    /// Built once: the import asks for a layout for every row.
+    static let all: [RegistryKind: RegistryLayout] = Dictionary(uniqueKeysWithValues: RegistryKind.allCases.map { ($0, of($0)) })
+
     static func of(_ kind: RegistryKind) -> RegistryLayout {
         let code = RegistryField("credit_code", "统一社会信用代码", .creditCode, required: true)
         switch kind {
@@ -94,7 +97,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("legal_form", "组织形式", .choice(vocabulary(LegalForm.self)), required: true),
                 RegistryField("industry_code", "国民经济行业代码", .industryCode, required: true),
                 RegistryField("operating_status", "登记状态", .choice(vocabulary(OperatingStatus.self)), required: true),
-            ], key: ["credit_code"], example: ["91440300MA5QC00013", "深圳市鹏程精密制造有限公司", "440305", "深圳市", "南山区",
+            ], key: ["credit_code"], example: ["91440300MA5QC0001E", "深圳市鹏程精密制造有限公司", "440305", "深圳市", "南山区",
                                                 "2010-03-15", "legalPerson", "C3981", "active"])
         case .certifications:
             return RegistryLayout(kind: kind, fields: [
@@ -104,14 +107,14 @@ public struct RegistryLayout: Sendable {
                 RegistryField("issuer", "发证机构", .text(maxLength: 200)),
                 RegistryField("valid_from", "发证日期", .date, required: true),
                 RegistryField("valid_to", "有效期至", .date),
-            ], key: ["type", "number"], example: ["91440300MA5QC00013", "iso9001", "00122Q30001R5L", "中国质量认证中心",
+            ], key: ["type", "number"], example: ["91440300MA5QC0001E", "iso9001", "00122Q30001R5L", "中国质量认证中心",
                                                   "2022-01-01", "2025-12-31"])
         case .taxes:
             return RegistryLayout(kind: kind, fields: [
                 code,
                 RegistryField("year", "纳税年度", .year, required: true),
                 RegistryField("amount", "纳税总额（元）", .money, required: true),
-            ], key: ["year"], example: ["91440300MA5QC00013", "2023", "15000000.00"])
+            ], key: ["year"], example: ["91440300MA5QC0001E", "2023", "15000000.00"])
         case .events:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -123,7 +126,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("level", "实施机关层级", .choice(vocabulary(AdministrativeLevel.self)), required: true),
                 RegistryField("reference", "文书编号", .text(maxLength: 200)),
                 RegistryField("note", "备注", .text(maxLength: 500)),
-            ], key: ["reference"], example: ["91440300MA5QC00013", "2022-03-01", "penalty", "marketOrder", "general", "decided",
+            ], key: ["reference"], example: ["91440300MA5QC0001E", "2022-03-01", "penalty", "marketOrder", "general", "decided",
                                              "municipal", "深市监罚〔2022〕12号", "虚假宣传"])
         case .patents:
             return RegistryLayout(kind: kind, fields: [
@@ -132,7 +135,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("kind", "专利类型", .choice(vocabulary(PatentKind.self)), required: true),
                 RegistryField("jurisdiction", "授权国别", .choice(vocabulary(Jurisdiction.self)), required: true),
                 RegistryField("granted_on", "授权日期", .date, required: true),
-            ], key: ["number"], example: ["91440300MA5QC00013", "ZL202010001234.5", "invention", "domestic", "2021-01-10"])
+            ], key: ["number"], example: ["91440300MA5QC0001E", "ZL202010001234.5", "invention", "domestic", "2021-01-10"])
         case .standards:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -140,7 +143,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("level", "标准层级", .choice(vocabulary(StandardLevel.self)), required: true),
                 RegistryField("role", "起草角色", .choice(vocabulary(DraftingRole.self)), required: true),
                 RegistryField("published_on", "发布日期", .date, required: true),
-            ], key: ["number"], example: ["91440300MA5QC00013", "GB/T 41001-2021", "national", "participant", "2021-05-01"])
+            ], key: ["number"], example: ["91440300MA5QC0001E", "GB/T 41001-2021", "national", "participant", "2021-05-01"])
         case .secretariats:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -149,14 +152,14 @@ public struct RegistryLayout: Sendable {
                 RegistryField("joint", "联合承担", .boolean, required: true),
                 RegistryField("since", "承担起始日期", .date),
                 RegistryField("until", "承担终止日期", .date),
-            ], key: ["committee"], example: ["91440300MA5QC00013", "SAC/TC 46/SC 2", "national", "false", "2019-01-01", ""])
+            ], key: ["committee"], example: ["91440300MA5QC0001E", "SAC/TC 46/SC 2", "national", "false", "2019-01-01", ""])
         case .trademarks:
             return RegistryLayout(kind: kind, fields: [
                 code,
                 RegistryField("number", "注册号", .text(maxLength: 100), required: true),
                 RegistryField("jurisdiction", "注册国别", .choice(vocabulary(Jurisdiction.self)), required: true),
                 RegistryField("registered_on", "注册日期", .date, required: true),
-            ], key: ["jurisdiction", "number"], example: ["91440300MA5QC00013", "12345678", "domestic", "2015-01-01"])
+            ], key: ["jurisdiction", "number"], example: ["91440300MA5QC0001E", "12345678", "domestic", "2015-01-01"])
         case .awards:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -165,7 +168,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("level", "授予层级", .choice(vocabulary(AdministrativeLevel.self)), required: true),
                 RegistryField("year", "年度", .year, required: true),
                 RegistryField("date", "授予日期", .date),
-            ], key: ["kind", "year", "name"], example: ["91440300MA5QC00013", "governmentQualityAward", "江门市政府质量奖",
+            ], key: ["kind", "year", "name"], example: ["91440300MA5QC0001E", "governmentQualityAward", "江门市政府质量奖",
                                                         "municipal", "2020", ""])
         case .labs:
             return RegistryLayout(kind: kind, fields: [
@@ -173,7 +176,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("name", "检验室名称", .text(maxLength: 200), required: true),
                 RegistryField("independent", "独立检验室", .boolean, required: true),
                 RegistryField("cnas", "CNAS认可", .boolean, required: true),
-            ], key: ["name"], example: ["91440300MA5QC00013", "中心检验室", "true", "true"])
+            ], key: ["name"], example: ["91440300MA5QC0001E", "中心检验室", "true", "true"])
         case .projects:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -181,7 +184,7 @@ public struct RegistryLayout: Sendable {
                 RegistryField("level", "立项层级", .choice(vocabulary(AdministrativeLevel.self)), required: true),
                 RegistryField("kind", "项目类别", .choice(vocabulary(ProjectKind.self)), required: true),
                 RegistryField("year", "立项年度", .year, required: true),
-            ], key: ["name", "year"], example: ["91440300MA5QC00013", "高效电机质量攻关", "municipal", "scienceTechnology", "2020"])
+            ], key: ["name", "year"], example: ["91440300MA5QC0001E", "高效电机质量攻关", "municipal", "scienceTechnology", "2020"])
         case .quality:
             return RegistryLayout(kind: kind, fields: [
                 code,
@@ -189,14 +192,14 @@ public struct RegistryLayout: Sendable {
                 RegistryField("cqo_trained", "首席质量官持培训证书", .boolean, required: true),
                 RegistryField("quality_staff", "专职质量管理人员数", .integer(0...100_000), required: true),
                 RegistryField("practices", "管理实践", .choices(vocabulary(ManagementPractice.self))),
-            ], key: [], example: ["91440300MA5QC00013", "true", "true", "3", "qualityOrganization;qmsOperating"])
+            ], key: [], example: ["91440300MA5QC0001E", "true", "true", "3", "qualityOrganization;qmsOperating"])
         case .professionalTitles:
             return RegistryLayout(kind: kind, fields: [
                 code,
                 RegistryField("field", "专业", .choice(vocabulary(TitleField.self)), required: true),
                 RegistryField("level", "职称等级", .choice(vocabulary(TitleLevel.self)), required: true),
                 RegistryField("people", "人数", .integer(0...100_000), required: true),
-            ], key: ["field", "level"], example: ["91440300MA5QC00013", "quality", "intermediate", "4"])
+            ], key: ["field", "level"], example: ["91440300MA5QC0001E", "quality", "intermediate", "4"])
         }
     }
 
