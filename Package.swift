@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point one way:
 //   QualityRules (pure, no Vapor/Fluent/NIO) ← QualityStorage (Fluent) ← QualityWeb (Vapor) ← QualityCLI ← qualitycity
+// Spreadsheet (CSV/XLSX) is used by QualityStorage's registry import and by the web's exports.
 // QualityAPI holds only the code generated from the OpenAPI document.
 let package = Package(
     name: "QualityCity",
@@ -40,6 +41,7 @@ let package = Package(
             name: "QualityStorage",
             dependencies: [
                 "QualityRules",
+                "Spreadsheet",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -82,6 +84,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // A reproducible synthetic city (seeded) for benchmarks and property tests; pure Swift.
+        .target(
+            name: "SyntheticCity",
+            dependencies: ["QualityRules"]
+        ),
+        // `scripts/bench`: matching, import and explanation figures on a synthetic city (release build).
+        .executableTarget(
+            name: "QualityBench",
+            dependencies: [
+                "QualityRules", "QualityStorage", "SyntheticCity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
+        ),
         // `swift run -c release SpreadsheetBench` measures CSV parsing speed.
         .executableTarget(
             name: "SpreadsheetBench",
@@ -93,7 +108,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityRulesTests",
-            dependencies: ["QualityRules"],
+            dependencies: [
+                "QualityRules", "QualityStorage", "SyntheticCity",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
             resources: [.copy("Cases")]
         ),
         .testTarget(

@@ -18,6 +18,10 @@ public struct QualityCityCommand: AsyncParsableCommand {
             AuditCommand.self,
             JobsCommand.self,
             LoadTestSeedCommand.self,
+            ImportCommand.self,
+            MatchCommand.self,
+            SandboxCommand.self,
+            BenchCommand.self,
         ]
     )
 

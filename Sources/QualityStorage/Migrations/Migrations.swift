@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance + portal
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance + portal + scale
     }
 
     static let foundation: [any Migration] = [
@@ -53,5 +53,12 @@ public enum Migrations {
     static let portal: [any Migration] = [
         CreateTargets(),
         CreateCreditFile(),
+    ]
+
+    /// Registry import, proactive matching and the policy sandbox (issue 8).
+    static let scale: [any Migration] = [
+        CreateRegistryTables(),
+        CreateMatchRuns(),
+        CreateSandboxDrafts(),
     ]
 }

@@ -23,5 +23,7 @@ func routes(_ app: Application) throws {
     TitleLifecycleController.register(on: app)
     PortalRoutes.register(on: app)
     FundsController.register(on: app)
+    MatchingController.register(on: app)
+    SandboxController.register(on: app)
     API.register(on: app)
 }

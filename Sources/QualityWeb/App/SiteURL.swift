@@ -103,6 +103,15 @@ enum SiteURL: Sendable {
     case disbursement(Parameter<UUID>)
     case disbursementPaid(Parameter<UUID>)
     case openData(OpenDataFile)
+    case matching
+    case matchingRun
+    case matchingProgramme(Parameter<String>)
+    case matchingExport(Parameter<String>, Parameter<String>)
+    case enterpriseMatches
+    case sandbox
+    case sandboxExample
+    case sandboxDraft(Parameter<UUID>)
+    case sandboxCompare(Parameter<UUID>)
 
     private enum Segment {
         case literal(String)
@@ -204,6 +213,16 @@ enum SiteURL: Sendable {
         case .disbursement(let id): [.literal("disbursements"), Self.parameter("batchID", id)]
         case .disbursementPaid(let id): [.literal("disbursements"), Self.parameter("batchID", id), .literal("paid")]
         case .openData(let file): [.literal("open-data"), .literal(file.rawValue)]
+        case .matching: [.literal("matching")]
+        case .matchingRun: [.literal("matching"), .literal("run")]
+        case .matchingProgramme(let id): [.literal("matching"), .literal("programmes"), Self.parameter("programmeID", id)]
+        case .matchingExport(let id, let format):
+            [.literal("matching"), .literal("programmes"), Self.parameter("programmeID", id), .literal("export"), Self.parameter("format", format)]
+        case .enterpriseMatches: [.literal("enterprise"), .literal("matches")]
+        case .sandbox: [.literal("sandbox")]
+        case .sandboxExample: [.literal("sandbox"), .literal("example")]
+        case .sandboxDraft(let id): [.literal("sandbox"), .literal("drafts"), Self.parameter("draftID", id)]
+        case .sandboxCompare(let id): [.literal("sandbox"), .literal("drafts"), Self.parameter("draftID", id), .literal("compare")]
         }
     }
 

@@ -84,9 +84,12 @@ enum Navigation {
                      Link(title: Strings.Funds.myGrants, path: SiteURL.grants.path)]
         case .districtOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
-                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path)]
+                     Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),
+                     Link(title: Strings.Matching.title, path: SiteURL.matching.path)]
         case .cityOfficer:
             links = [Link(title: Strings.ApplicationList.title, path: SiteURL.applications.path),
+                     Link(title: Strings.Matching.title, path: SiteURL.matching.path),
+                     Link(title: Strings.Sandbox.title, path: SiteURL.sandbox.path),
                      Link(title: Strings.AdminCalls.title, path: SiteURL.adminCalls.path),
                      Link(title: Strings.AdminExperts.title, path: SiteURL.adminExperts.path),
                      Link(title: Strings.Lifecycle.titles, path: SiteURL.titles.path),

@@ -64,6 +64,7 @@ enum EnterpriseHomeController {
                 .dt(.text(context.t(Strings.Form.district))), .dd(.text("\(model.enterprise.city) \(model.enterprise.district)")),
                 .dt(.text(context.t(Strings.Inbox.title))),
                 .dd(.a(.href(attr(SiteURL.inbox.path)), .text(context.t(Strings.Inbox.unread(model.unread)))))),
+            .p(.a(.id("my-matches"), .href(attr(SiteURL.enterpriseMatches.path)), .text(context.t(Strings.MyMatches.link)))),
             .section(
                 .h2(.text(context.t(Strings.EnterpriseHome.openCalls))),
                 .p(.class("muted"), .text(context.t(Strings.EnterpriseHome.explanationHint))),

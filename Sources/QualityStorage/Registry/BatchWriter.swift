@@ -1,0 +1,273 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import QualityRules
+
+/// Writes one batch of checked rows and refreshes the facts of the enterprises they change, inside the
+/// caller's transaction. Multi-row statements only: a million rows are a few thousand statements.
+final class BatchWriter: @unchecked Sendable {
+    let kind: RegistryKind
+    let layout: RegistryLayout
+    let file: String
+    let importID: UUID
+    let now: @Sendable () -> Date
+    /// Other kinds that already hold rows, read when a registration creates an enterprise.
+    var otherKindsWithRows: [RegistryKind] = []
+
+    init(kind: RegistryKind, file: String, importID: UUID, now: @escaping @Sendable () -> Date) {
+        self.kind = kind
+        self.layout = kind.layout
+        self.file = file
+        self.importID = importID
+        self.now = now
+    }
+
+    func nonEmptyTables(_ sql: any SQLDatabase) async throws -> [RegistryKind] {
+        var kinds: [RegistryKind] = []
+        for other in RegistryKind.allCases where other != .registrations {
+            let rows = try await sql.select().column("credit_code").from(other.table).limit(1).all()
+            if !rows.isEmpty { kinds.append(other) }
+        }
+        return kinds
+    }
+
+    func write(_ batch: [RegistryRow], into sql: any SQLDatabase, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
+        var counts = counts
+        // The same record twice in a batch: the later row wins, as it would across batches.
+        var latest: [String: RegistryRow] = [:]
+        var order: [String] = []
+        for row in batch {
+            let id = row.creditCode + "\u{1F}" + row.recordKey
+            if latest.updateValue(row, forKey: id) == nil { order.append(id) }
+        }
+        let rows = order.map { latest[$0]! }
+        let codes = Array(Set(rows.map(\.creditCode)))
+
+        let bulk = BulkStatements(sql)
+        var stored: [String: Int64] = [:]
+        for chunk in codes.chunked(900) {
+            let text = "SELECT credit_code, record_key, row_hash FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count))"
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
+                stored[try row.text("credit_code") + "\u{1F}" + row.text("record_key")] = try row.int64("row_hash")
+            }
+        }
+        var changed: [RegistryRow] = []
+        for row in rows {
+            switch stored[row.creditCode + "\u{1F}" + row.recordKey] {
+            case nil:
+                counts.inserted += 1
+                changed.append(row)
+            case row.hash?:
+                counts.unchanged += 1
+            default:
+                counts.updated += 1
+                changed.append(row)
+            }
+        }
+        counts.superseded += batch.count - rows.count
+        guard !changed.isEmpty else { return counts }
+        try await upsert(changed, bulk)
+        return try await refreshFacts(changed, bulk, counts: counts)
+    }
+
+    // MARK: - Registry rows
+
+    private func upsert(_ rows: [RegistryRow], _ bulk: BulkStatements) async throws {
+        let columns = layout.fields.map(\.column) + ["record_key", "row_hash", "source_file", "source_row", "import_id"]
+        let assignments = columns.filter { $0 != "credit_code" && $0 != "record_key" }
+            .map { "\(BulkStatements.quoted($0)) = excluded.\(BulkStatements.quoted($0))" }.joined(separator: ", ")
+        let perStatement = max(30_000 / columns.count, 1)
+        let tuple = BulkStatements.tuple(columns.count)
+        for chunk in rows.chunked(perStatement) {
+            var values: [BulkValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
+            for row in chunk {
+                for value in row.values { values.append(BulkValue(value)) }
+                values += [.text(row.recordKey), .integer(row.hash), .text(file), .integer(Int64(row.row)), .uuid(importID)]
+            }
+            let text = "INSERT INTO \(kind.table) (\(columns.map(BulkStatements.quoted).joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+                + " ON CONFLICT (credit_code, record_key) DO UPDATE SET \(assignments)"
+            try await bulk.run(text, values)
+        }
+    }
+
+    // MARK: - Facts
+
+    /// An enterprise as the refresh reads and writes it.
+    struct EnterpriseRow: Sendable {
+        var id: UUID
+        var creditCode: String
+        var name: String
+        var city: String
+        var district: String
+        var factsJSON: String
+        var isDemo: Bool
+        var createdAt: Date
+        var isNew: Bool
+    }
+
+    private func refreshFacts(_ changed: [RegistryRow], _ bulk: BulkStatements, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
+        var counts = counts
+        var seen = Set<String>()
+        let touched = changed.map(\.creditCode).filter { seen.insert($0).inserted }
+        var enterprises: [String: EnterpriseRow] = [:]
+        for chunk in touched.chunked(900) {
+            let text = "SELECT id, credit_code, name, city, district, facts_json, is_demo, created_at FROM enterprises WHERE credit_code IN "
+                + BulkStatements.tuple(chunk.count)
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
+                let enterprise = EnterpriseRow(
+                    id: try row.uuid("id"), creditCode: try row.text("credit_code"), name: try row.text("name"),
+                    city: try row.text("city"), district: try row.text("district"), factsJSON: try row.text("facts_json"),
+                    isDemo: try row.bool("is_demo"), createdAt: row.date("created_at") ?? now(), isNew: false)
+                enterprises[enterprise.creditCode] = enterprise
+            }
+        }
+        var updates: [EnterpriseRow] = []
+        if kind == .registrations {
+            let registrations = Dictionary(changed.map { ($0.creditCode, $0.values) }, uniquingKeysWith: { _, last in last })
+            let newCodes = touched.filter { enterprises[$0] == nil }
+            var others: [RegistryKind: [String: [[RegistryValue]]]] = [:]
+            for other in otherKindsWithRows where !newCodes.isEmpty {
+                others[other] = try await storedRows(other, codes: newCodes, bulk)
+            }
+            for code in touched {
+                let values = registrations[code]!
+                let place = placeOf(values)
+                if var enterprise = enterprises[code] {
+                    guard var document = FactsDocument(enterprise.factsJSON) else { continue }
+                    try RegistrySections.apply(.registrations, rows: [values], to: &document)
+                    enterprise.factsJSON = document.text
+                    enterprise.name = values[1].text ?? enterprise.name
+                    (enterprise.city, enterprise.district) = place
+                    updates.append(enterprise)
+                } else {
+                    var document = FactsDocument()
+                    document.set("schemaVersion", json: "1")
+                    document.set("registration", json: RegistrySections.registrationJSON(values))
+                    for (other, byCode) in others {
+                        if let rows = byCode[code] { try RegistrySections.apply(other, rows: rows, to: &document) }
+                    }
+                    updates.append(EnterpriseRow(id: UUID(), creditCode: code, name: values[1].text ?? "", city: place.city,
+                                                 district: place.district, factsJSON: document.text, isDemo: false,
+                                                 createdAt: now(), isNew: true))
+                }
+            }
+        } else {
+            let known = touched.filter { enterprises[$0] != nil }
+            counts.pending += changed.filter { enterprises[$0.creditCode] == nil }.count
+            let rows = try await storedRows(kind, codes: known, bulk)
+            updates = try assemble(known.map { enterprises[$0]! }, rows: rows)
+        }
+        try await save(updates, bulk)
+        counts.enterprisesCreated += updates.filter(\.isNew).count
+        counts.enterprisesUpdated += updates.filter { !$0.isNew }.count
+        return counts
+    }
+
+    /// Splices this kind's sections into each enterprise's facts, on every core when there are many.
+    private func assemble(_ enterprises: [EnterpriseRow], rows: [String: [[RegistryValue]]]) throws -> [EnterpriseRow] {
+        let results = ResultSlots<EnterpriseRow>(count: enterprises.count)
+        let kind = self.kind
+        let work: @Sendable (Int) -> Void = { index in
+            var enterprise = enterprises[index]
+            guard var document = FactsDocument(enterprise.factsJSON),
+                  (try? RegistrySections.apply(kind, rows: rows[enterprise.creditCode] ?? [], to: &document)) != nil else {
+                // Facts that are not a JSON object are left alone; the rows are stored for when they are fixed.
+                results[index] = nil
+                return
+            }
+            enterprise.factsJSON = document.text
+            results[index] = enterprise
+        }
+        if enterprises.count > 256 {
+            DispatchQueue.concurrentPerform(iterations: enterprises.count, execute: work)
+        } else {
+            for index in enterprises.indices { work(index) }
+        }
+        return results.values.compactMap { $0 }
+    }
+
+    private func placeOf(_ values: [RegistryValue]) -> (city: String, district: String) {
+        let code = values[0].text ?? ""
+        let division = values[layout.index(of: "division_code")!].text ?? String(code.dropFirst(2).prefix(6))
+        return Divisions.place(city: values[layout.index(of: "city")!].text, district: values[layout.index(of: "district")!].text,
+                               division: division)
+    }
+
+    /// The stored rows of `kind` for these enterprises, in record-key order, by credit code.
+    private func storedRows(_ kind: RegistryKind, codes: [String], _ bulk: BulkStatements) async throws -> [String: [[RegistryValue]]] {
+        var result: [String: [[RegistryValue]]] = [:]
+        let fields = kind.layout.fields
+        let columns = fields.map { BulkStatements.quoted($0.column) }.joined(separator: ", ")
+        for chunk in codes.chunked(900) where !chunk.isEmpty {
+            let text = "SELECT \(columns) FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count)) ORDER BY credit_code, record_key"
+            for row in try await bulk.run(text, chunk.map { .text($0) }) {
+                let values = try fields.map { try row.value($0) }
+                result[values[0].text ?? "", default: []].append(values)
+            }
+        }
+        return result
+    }
+
+    private func save(_ enterprises: [EnterpriseRow], _ bulk: BulkStatements) async throws {
+        guard !enterprises.isEmpty else { return }
+        let columns = ["id", "credit_code", "name", "city", "district", "facts_json", "facts_version", "is_demo", "created_at", "updated_at"]
+        let stamp = now()
+        let tuple = BulkStatements.tuple(columns.count)
+        for chunk in enterprises.chunked(2500) {
+            var values: [BulkValue] = []
+            values.reserveCapacity(chunk.count * columns.count)
+            for e in chunk {
+                values += [.uuid(e.id), .text(e.creditCode), .text(e.name), .text(e.city), .text(e.district), .text(e.factsJSON),
+                           .integer(1), .boolean(e.isDemo), .date(e.createdAt), .date(stamp)]
+            }
+            let text = "INSERT INTO enterprises (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, city = excluded.city, district = excluded.district,"
+                + " facts_json = excluded.facts_json, updated_at = excluded.updated_at, facts_version = enterprises.facts_version + 1"
+            try await bulk.run(text, values)
+        }
+    }
+}
+
+extension RegistryValue {
+    var sql: any SQLExpression {
+        switch self {
+        case .null: SQLLiteral.null
+        case .text(let text): SQLBind(text)
+        case .integer(let number): SQLBind(number)
+        case .boolean(let flag): SQLBind(flag)
+        }
+    }
+}
+
+/// Slots written by index from several threads, each slot by one.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(index: Int) -> T? {
+        get { base[index] }
+        set { base[index] = newValue }
+    }
+
+    var values: [T?] { (0..<count).map { base[$0] } }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
