@@ -15,11 +15,14 @@ struct LoadTestSeedCommand: AsyncParsableCommand {
     @Option(help: "How many applications to prepare.")
     var applications: Int = 1000
 
-    @Option(help: "CSV file to write: application_id,token,version (or call ids for --committee-race).")
+    @Option(help: "CSV file to write: application_id,token,version (call ids for --committee-race; grant_id,version for --grant-race).")
     var out: String
 
     @Option(help: "Instead: this many calls at the committee, one quota of five a year, for the race proof.")
     var committeeRace: Int?
+
+    @Option(help: "Instead: this many grant applications and a fund that pays five of them, for the race proof.")
+    var grantRace: Int?
 
     func run() async throws {
         try await failingClearly {
@@ -32,6 +35,16 @@ struct LoadTestSeedCommand: AsyncParsableCommand {
                 }
                 try (calls.map(\.uuidString).joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
                 print("Prepared \(calls.count) calls at the committee in \(out).")
+                return
+            }
+            if let grantRace {
+                let grants = try await withApplication(configuration) { app in
+                    try await QualityCityApp.migrate(app)
+                    _ = try await DemoCity.loadIfNew(app)
+                    return try await LoadTestSeed.grantRace(app, grants: grantRace, payable: 5)
+                }
+                try (grants.map { "\($0.id.uuidString),\($0.version)" }.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+                print("Prepared \(grants.count) grant applications and a fund for five in \(out).")
                 return
             }
             let (callID, ready) = try await withApplication(configuration) { app in

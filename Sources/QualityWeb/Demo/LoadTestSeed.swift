@@ -98,3 +98,52 @@ extension LoadTestSeed {
         }
     }
 }
+
+extension LoadTestSeed {
+    /// One Shenzhen enterprise with `count` carbon-footprint certificates, a submitted ¥100,000 grant
+    /// application for each, and a fund of 004 that can pay exactly `payable` of them: many concurrent
+    /// approvals, a fund near empty. Returns each grant's id and version.
+    public static func grantRace(_ app: Application, grants count: Int, payable: Int) async throws -> [(id: UUID, version: Int)] {
+        let db = app.db
+        let clock = app.qualityCity.clock
+        let today = clock.today()
+        let assessor = app.qualityCity.assessor
+        let hash = try await app.password.async.hash(DemoCity.password)
+        func person(_ username: String, role: Role, enterpriseID: UUID? = nil, district: String? = nil) async throws -> SignedInUser {
+            let account: Account
+            if let existing = try await Account.query(on: db).filter(\.$username == username).first() {
+                account = existing
+            } else {
+                account = Account(username: username, displayName: "\(username)（演示）", passwordHash: hash, role: role, district: district,
+                                  enterpriseID: enterpriseID)
+                try await account.create(on: db)
+            }
+            return SignedInUser(accountID: try account.requireID(), username: username, displayName: account.displayName, role: role,
+                                district: district, enterpriseID: enterpriseID, department: nil, sessionID: UUID())
+        }
+        guard let finance = FinanceOfficer(try await person("demo-finance", role: .finance)),
+              let code = CreditCode.withCheckDigit("91440305RACE00001") else { throw AppError.notFound() }
+        var facts = EnterpriseFacts(registration: Registration(creditCode: code, name: "资金并发测试企业（演示）", city: "深圳市", district: "南山区",
+                                                               registeredOn: today.adding(years: -8), legalForm: .legalPerson, industryCode: "C3981"))
+        let numbers = (1...count).map { "CFL-RACE-\($0)" }
+        facts.certifications = numbers.map {
+            Certification(type: .gbaCarbonFootprintLabel, number: $0, issuer: "演示认证机构", validFrom: today.adding(months: -3), validTo: today.adding(years: 3))
+        }
+        let enterprise = Enterprise(creditCode: code.value, name: facts.registration.name, city: "深圳市", district: "南山区",
+                                    factsJSON: JSONText.encode(facts), isDemo: true)
+        try await enterprise.create(on: db)
+        guard let applicant = EnterpriseUser(try await person("demo-enterprise-race", role: .enterprise, enterpriseID: enterprise.id, district: "南山区"))
+        else { throw AppError.notFound() }
+        let fund = try await FundService(database: db, clock: clock, assessor: assessor).create(
+            finance, .init(policyID: "sz-quality-brand-measures-2023", programmeID: "sz2023-m03-carbon-footprint-label", year: String(today.year), funderName: "深圳市市场监督管理局",
+                           budget: String(100_000 * payable)), isDemo: true)
+        let service = GrantService(database: db, clock: clock, assessor: assessor, uploads: app.qualityCity.uploads)
+        var made: [(id: UUID, version: Int)] = []
+        for number in numbers {
+            let grant = try await service.apply(applicant, .init(fundID: try fund.requireID().uuidString, programmeID: "sz2023-m03-carbon-footprint-label",
+                                                                 matters: [MatterKey.certificate(number)]))
+            made.append((try grant.requireID(), grant.version))
+        }
+        return made
+    }
+}
