@@ -12,6 +12,8 @@ enum APIURL: Sendable {
     case callApplications(Parameter<UUID>)
     case enterprises
     case enterprise
+    case enterpriseContact
+    case enterpriseFacts
     case applications
     case application(Parameter<UUID>)
     case applicationForm(Parameter<UUID>)
@@ -50,6 +52,8 @@ enum APIURL: Sendable {
         case .callApplications(let id): [.literal("calls"), Self.parameter("callId", id), .literal("applications")]
         case .enterprises: [.literal("enterprises")]
         case .enterprise: [.literal("enterprise")]
+        case .enterpriseContact: [.literal("enterprise"), .literal("contact")]
+        case .enterpriseFacts: [.literal("enterprise"), .literal("facts")]
         case .applications: [.literal("applications")]
         case .application(let id): [.literal("applications"), Self.parameter("applicationId", id)]
         case .applicationForm(let id): [.literal("applications"), Self.parameter("applicationId", id), .literal("form")]

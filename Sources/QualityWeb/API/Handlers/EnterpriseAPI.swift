@@ -10,6 +10,55 @@ enum EnterpriseAPI {
     static func register(on routes: any RoutesBuilder) {
         routes.api(.POST, .enterprises, use: signUp)
         routes.api(.GET, .enterprise, as: EnterpriseUser.self, use: home)
+        routes.api(.PUT, .enterpriseContact, as: EnterpriseUser.self, use: contact)
+        routes.api(.GET, .enterpriseFacts, as: EnterpriseUser.self, use: factsWorkbook)
+        routes.api(.PUT, .enterpriseFacts, as: EnterpriseUser.self, body: .collect(maxSize: "12mb"), use: replaceFacts)
+    }
+
+    struct ContactInput: APIInput {
+        var contactName: String?
+        var contactPhone: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case contactName, contactPhone
+        }
+    }
+
+    /// The contact person, checked as the profile page checks it (422 with the fields).
+    @Sendable
+    static func contact(request: Request, viewer: EnterpriseUser) async throws -> APIResponse<EnterpriseDTO> {
+        let input = try request.decodeJSON(ContactInput.self)
+        try await request.profile.updateContact(viewer, name: input.contactName ?? "", phone: input.contactPhone ?? "")
+        guard let enterprise = try await Enterprise.find(viewer.enterpriseID, on: request.db) else { throw AppError.forbidden }
+        return APIResponse(EnterpriseDTO(enterprise))
+    }
+
+    /// The enterprise's facts as the workbook the profile page offers.
+    @Sendable
+    static func factsWorkbook(request: Request, viewer: EnterpriseUser) async throws -> Response {
+        try await ProfileController.workbook(request: request, enterprise: viewer)
+    }
+
+    /// Replaces the facts with an edited workbook (the body is the XLSX file). Nothing partial: 422 lists
+    /// every problem by sheet, row and column.
+    @Sendable
+    static func replaceFacts(request: Request, viewer: EnterpriseUser) async throws -> Response {
+        guard let type = request.headers.contentType.map({ "\($0.type)/\($0.subType)".lowercased() }),
+              ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"].contains(type) else {
+            throw AppError(.unsupportedMediaType, code: "unsupported_type", Strings.API.uploadTypeRequired)
+        }
+        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
+        guard !data.isEmpty else { throw AppError.invalid(Strings.API.emptyBody) }
+        do {
+            let update = try await request.profile.updateFacts(viewer, workbook: data)
+            return try await APIResponse(FactsUpdateDTO(version: update.version, changed: update.changed, summary: update.summary))
+                .encodeResponse(for: request)
+        } catch let refusal as FactsWorkbook.Refusal {
+            let problems = refusal.problems.map {
+                FactsRefusalDTO.Problem(sheet: $0.location?.sheet, row: $0.location?.row, message: $0.message, text: $0.text)
+            }
+            return try await APIResponse(FactsRefusalDTO(problems: problems), status: .unprocessableEntity).encodeResponse(for: request)
+        }
     }
 
     @Sendable
@@ -43,4 +92,22 @@ enum EnterpriseAPI {
                                              openCalls: openCalls, applications: applications.map(ApplicationSummaryDTO.init),
                                              unreadMessages: unread))
     }
+}
+
+struct FactsUpdateDTO: Content {
+    var version: Int
+    var changed: Bool
+    var summary: LocalizedText
+}
+
+struct FactsRefusalDTO: Content {
+    struct Problem: Content {
+        var sheet: LocalizedText?
+        var row: Int?
+        var message: LocalizedText
+        /// The whole sentence: "工作表「专利」第 5 行「授予日期」列：日期不存在".
+        var text: LocalizedText
+    }
+
+    var problems: [Problem]
 }
