@@ -104,7 +104,7 @@ public struct DatabaseSettings: Sendable, Equatable {
             configuration.searchPath = nil
             databases.use(
                 .postgres(configuration: configuration, maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
-                          connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace),
+                          connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                 as: .psql, isDefault: true)
         }
     }

@@ -112,6 +112,17 @@ enum APIJSON {
 }
 
 extension Request {
+    /// A file sent as the raw body: its declared type must be one of `types` (415) and it must not be empty
+    /// (422). Nothing has been written when it throws.
+    func uploadedFile(of types: Set<String>) throws -> Data {
+        guard let type = headers.contentType.map({ "\($0.type)/\($0.subType)".lowercased() }), types.contains(type) else {
+            throw AppError(.unsupportedMediaType, code: "unsupported_type", Strings.API.uploadTypeRequired)
+        }
+        let data = body.data.map { Data(buffer: $0) } ?? Data()
+        guard !data.isEmpty else { throw AppError.invalid(Strings.API.emptyBody) }
+        return data
+    }
+
     /// Decodes a JSON body strictly: the right media type (415), a JSON object (422), no unknown fields
     /// (422), every field of the right type (422, with `fields`). Nothing has been written when it throws.
     func decodeJSON<Input: APIInput>(_ type: Input.Type) throws -> Input {

@@ -43,12 +43,7 @@ enum EnterpriseAPI {
     /// every problem by sheet, row and column.
     @Sendable
     static func replaceFacts(request: Request, viewer: EnterpriseUser) async throws -> Response {
-        guard let type = request.headers.contentType.map({ "\($0.type)/\($0.subType)".lowercased() }),
-              ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"].contains(type) else {
-            throw AppError(.unsupportedMediaType, code: "unsupported_type", Strings.API.uploadTypeRequired)
-        }
-        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
-        guard !data.isEmpty else { throw AppError.invalid(Strings.API.emptyBody) }
+        let data = try request.uploadedFile(of: [UploadStore.Kind.xlsx.contentType, "application/octet-stream"])
         do {
             let update = try await request.profile.updateFacts(viewer, workbook: data)
             return try await APIResponse(FactsUpdateDTO(version: update.version, changed: update.changed, summary: update.summary))

@@ -96,17 +96,13 @@ enum FundsAPI {
 
     // MARK: Earlier grants and open data
 
-    static let sheetTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"]
+    static let sheetTypes: Set<String> = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"]
 
     /// The file is the body (CSV or XLSX); every row is checked and nothing is imported if one is wrong (422
     /// with the rows).
     @Sendable
     static func importHistory(request: Request, viewer: FundViewer) async throws -> APIResponse<HistoryImportDTO> {
-        guard let type = request.headers.contentType.map({ "\($0.type)/\($0.subType)".lowercased() }), sheetTypes.contains(type) else {
-            throw AppError(.unsupportedMediaType, code: "unsupported_type", Strings.API.uploadTypeRequired)
-        }
-        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
-        guard !data.isEmpty else { throw AppError.invalid(Strings.API.emptyBody) }
+        let data = try request.uploadedFile(of: sheetTypes)
         let filename = FundsPage.safeName((try? request.query.get(String.self, at: "filename")) ?? "upload")
         let report = try await request.fundHistoryImport.run(data: data, filename: filename, actor: viewer.user.auditActor)
         let body = HistoryImportDTO(imported: report.imported, errors: report.errors.map { .init(row: $0.row, column: $0.column, message: $0.message) })

@@ -65,14 +65,9 @@ enum ProfileController {
         }
     }
 
-    struct ContactInput: Content {
-        var contactName: String?
-        var contactPhone: String?
-    }
-
     @Sendable
     static func saveContact(request: Request, enterprise: EnterpriseUser) async throws -> Response {
-        let input = try request.content.decode(ContactInput.self)
+        let input = try request.content.decode(EnterpriseAPI.ContactInput.self)
         let inputs = ["contactName": input.contactName ?? "", "contactPhone": input.contactPhone ?? ""]
         do {
             try await request.profile.updateContact(enterprise, name: input.contactName ?? "", phone: input.contactPhone ?? "")
