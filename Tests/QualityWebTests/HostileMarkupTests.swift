@@ -18,6 +18,26 @@ struct HostileMarkupTests {
         #expect(!attr("a\(character)b").contains(character) || character == "&" && attr("a&b") == "a&amp;b")
     }
 
+    @Test("element text shows what was typed, entities included; plain and Chinese text passes unchanged")
+    func textEscaping() async throws {
+        #expect(HTMLEscaping.escape("深圳市鹏程质量科技有限公司", quotes: false) == "深圳市鹏程质量科技有限公司")
+        #expect(HTMLEscaping.escape("鹏程&\"<'>", quotes: false) == "鹏程&amp;\"&lt;'&gt;")
+        #expect(HTMLEscaping.escape("鹏程&\"<'>", quotes: true) == "鹏程&amp;&quot;&lt;&#39;&gt;")
+        try await withTestApp { app in
+            // setup: a call whose title holds an entity and markup (Plot's own text node let "&amp;" through as "&")
+            let today = app.qualityCity.clock.today()
+            let call = Call(programmeID: "sz-backbone", policyID: "sz-backbone-2014", year: today.year,
+                            title: LocalizedText(zh: "A&amp;B <i>标题</i>", en: "A&amp;B <i>title</i>"),
+                            opensOn: today.adding(days: -1), closesOn: today.adding(days: 30), quota: 100, stage: .open,
+                            materials: [], contacts: "")
+            try await call.create(on: app.db)
+            // MUT: the public list of calls
+            let page = try await TestClient(app).get("/calls").body
+            #expect(page.contains("A&amp;amp;B &lt;i&gt;标题&lt;/i&gt;"))
+            #expect(!page.contains("<i>标题"))
+        }
+    }
+
     @Test("a breakout payload in every field people fill never becomes markup, for any role, on any page")
     func everyPage() async throws {
         try await withTestApp(demo: true) { app in
