@@ -4,7 +4,7 @@ import FluentKit
 /// and PostgreSQL; each uses only Fluent's schema builder (and SQLKit's portable index builder).
 public enum Migrations {
     public static var all: [any Migration] {
-        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance + portal + scale
+        foundation + accounts + calls + audit + decisions + lifecycle + evidence + funds + performance + portal + scale + indexes
     }
 
     static let foundation: [any Migration] = [
@@ -60,5 +60,10 @@ public enum Migrations {
         CreateRegistryTables(),
         CreateMatchRuns(),
         CreateSandboxDrafts(),
+    ]
+
+    /// Lookups the submission path needs (issue 10, measured under load).
+    static let indexes: [any Migration] = [
+        AddLookupIndexes(),
     ]
 }
