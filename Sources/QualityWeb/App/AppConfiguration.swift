@@ -21,6 +21,9 @@ public struct AppConfiguration: Sendable {
     public var jobsInterval: Int = 60
     /// A folder of policy files to use instead of the bundled ones (a renewed measure, a new year's call).
     public var policiesDirectory: String?
+    /// Seconds an anonymous visitor's public page is kept and served again (`PublicPageCache`); 0 keeps nothing.
+    /// Off unless configured, so an embedded app (the tests) sees every change at once; `serve` keeps one second.
+    public var publicCacheSeconds: Double = 0
 
     public enum LogFormat: String, Sendable {
         case text
@@ -42,7 +45,7 @@ public struct AppConfiguration: Sendable {
         self.clock = clock
     }
 
-    /// Reads `DATABASE_URL`, `HOST`, `PORT`, `QC_UPLOADS_DIR`, `QC_LOG_FORMAT`, `QC_MAX_UPLOAD_MB`.
+    /// Reads `DATABASE_URL`, `HOST`, `PORT`, `QC_UPLOADS_DIR`, `QC_LOG_FORMAT`, `QC_MAX_UPLOAD_MB`, `QC_PUBLIC_CACHE_SECONDS`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         var configuration = AppConfiguration(database: try DatabaseSettings.fromEnvironment(environment))
         if let host = environment["HOST"], !host.isEmpty { configuration.hostname = host }
@@ -54,6 +57,11 @@ public struct AppConfiguration: Sendable {
         if let format = environment["QC_LOG_FORMAT"], let parsed = LogFormat(rawValue: format) { configuration.logFormat = parsed }
         if let folder = environment["QC_POLICIES_DIR"], !folder.isEmpty { configuration.policiesDirectory = folder }
         if let raw = environment["QC_JOBS_INTERVAL"], let seconds = Int(raw), seconds >= 0 { configuration.jobsInterval = seconds }
+        configuration.publicCacheSeconds = 1
+        if let raw = environment["QC_PUBLIC_CACHE_SECONDS"] {
+            guard let seconds = Double(raw), seconds >= 0, seconds <= 60 else { throw ConfigurationError.badCacheSeconds(raw) }
+            configuration.publicCacheSeconds = seconds
+        }
         if let raw = environment["QC_MAX_UPLOAD_MB"], let megabytes = Int(raw), megabytes > 0 {
             configuration.maxUploadBytes = megabytes * 1024 * 1024
         }
@@ -61,8 +69,9 @@ public struct AppConfiguration: Sendable {
     }
 }
 
-public enum ConfigurationError: OperatorFacingError {
+public enum ConfigurationError: OperatorFacingError, Equatable {
     case badPort(String)
+    case badCacheSeconds(String)
     case portInUse(host: String, port: Int)
     case cannotListen(host: String, port: Int, reason: String)
 
@@ -70,6 +79,8 @@ public enum ConfigurationError: OperatorFacingError {
         switch self {
         case .badPort(let raw):
             "PORT must be a number from 1 to 65535, not '\(raw)'."
+        case .badCacheSeconds(let raw):
+            "QC_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 (off) to 60, not '\(raw)'."
         case .portInUse(let host, let port):
             "Port \(port) on \(host) is already in use; stop the other program or choose another port with --port (or PORT=)."
         case .cannotListen(let host, let port, let reason):

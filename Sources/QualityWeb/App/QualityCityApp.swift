@@ -38,6 +38,7 @@ public enum QualityCityApp {
         }
         app.middleware.use(SessionAuthenticator())
         app.middleware.use(CSRFMiddleware())
+        app.middleware.use(PublicPageCacheInvalidation())
 
         _ = PrometheusMetrics.registry
         try routes(app)
@@ -107,11 +108,14 @@ public final class QualityCityServices: @unchecked Sendable {
     /// The rules engine as the workflow sees it.
     public let assessor: any ApplicationAssessor
     let uploads: UploadStore
+    /// What anonymous visitors see of the busiest public pages, kept for `publicCacheSeconds`.
+    let publicPages: PublicPageCache
 
     init(configuration: AppConfiguration, assessor: any ApplicationAssessor) {
         self.configuration = configuration
         self.assessor = assessor
         self.uploads = UploadStore(directory: configuration.uploadsDirectory, maxBytes: configuration.maxUploadBytes)
+        self.publicPages = PublicPageCache(seconds: configuration.publicCacheSeconds)
     }
 
     public var clock: any WallClock { configuration.clock }

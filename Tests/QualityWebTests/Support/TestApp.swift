@@ -12,6 +12,7 @@ func withTestApp<T>(
     clock: FixedClock = .standard(),
     demo: Bool = false,
     policies: String? = nil,
+    publicCacheSeconds: Double = 0,
     _ body: (Application) async throws -> T
 ) async throws -> T {
     let settings = try await TestDatabase.fresh(migrated: false)
@@ -21,6 +22,7 @@ func withTestApp<T>(
     var configured = configuration
     configured.policiesDirectory = policies
     configured.jobsInterval = 0
+    configured.publicCacheSeconds = publicCacheSeconds
     let app = try await QualityCityApp.make(configured, environment: .testing)
     app.logger.logLevel = .warning
     do {

@@ -7,8 +7,8 @@ import Vapor
 /// Calls for applications: public reading, and the secretariat's publishing through `CallService`.
 enum CallsAPI {
     static func register(on routes: any RoutesBuilder) {
-        routes.api(.GET, .calls, use: list)
-        routes.api(.GET, .call(.key), use: show)
+        routes.publicCached.api(.GET, .calls, use: list)
+        routes.publicCached.api(.GET, .call(.key), use: show)
         routes.api(.POST, .calls, as: CityOfficer.self, use: create)
         routes.api(.POST, .callStage(.key), as: CityOfficer.self, use: move)
     }

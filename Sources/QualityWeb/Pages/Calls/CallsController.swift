@@ -5,8 +5,8 @@ import Vapor
 /// The public list of calls and each call's rules and materials.
 enum CallsController {
     static func register(on app: Application) {
-        app.on(.GET, .calls, use: list)
-        app.on(.GET, .call(.key), use: show)
+        app.publicCached.on(.GET, .calls, use: list)
+        app.publicCached.on(.GET, .call(.key), use: show)
     }
 
     @Sendable

@@ -2,7 +2,7 @@ import Vapor
 
 enum HomeController {
     static func register(on app: Application) {
-        app.on(.GET, .home, use: show)
+        app.publicCached.on(.GET, .home, use: show)
     }
 
     @Sendable

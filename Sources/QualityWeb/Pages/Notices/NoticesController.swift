@@ -9,7 +9,7 @@ import Vapor
 /// bureau's side: complaints with the complainants' contacts, their outcome, backfill, the final list.
 enum NoticesController {
     static func register(on app: Application) {
-        app.on(.GET, .notices, use: list)
+        app.publicCached.on(.GET, .notices, use: list)
         app.on(.GET, .notice(.key), use: show)
         app.on(.POST, .noticeComplaint(.key), use: complain)
         app.on(.GET, .adminCallNotice(.key), as: CityOfficer.self, use: manage)

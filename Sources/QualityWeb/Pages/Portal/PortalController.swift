@@ -16,7 +16,7 @@ enum PortalRoutes {
 /// The public policy library and the policy calculator.
 enum PortalController {
     static func register(on app: Application) {
-        app.on(.GET, .policies, use: library)
+        app.publicCached.on(.GET, .policies, use: library)
         app.on(.GET, .policy(.key), use: policy)
         app.on(.GET, .calculator, use: calculator)
     }
