@@ -28,14 +28,16 @@ struct StageChange: Sendable {
             set: [("stage", .string(to.rawValue)), ("version", .increment(1)), ("updated_at", .date(date))] + values,
             where: conditions, on: tx)
         guard moved else { return false }
-        try await AuditChain.append(AuditEntry(
-            actor: actor, subjectType: "application", subjectID: applicationID.uuidString, action: action.rawValue,
-            fromStage: from.rawValue, toStage: to.rawValue, reason: reason,
-            ruleVersion: assessment?.ruleVersion, explanation: assessment?.evaluationJSON, occurredAt: date), on: tx)
         let link = SiteURL.application(.value(applicationID)).path
         for (audience, message) in notify {
             try await Notifier.notify(audience, subject: message.subject, body: message.body, link: link, at: date, on: tx)
         }
+        // The audit append comes last: on PostgreSQL it locks the chain's head row until the commit, and every
+        // other writer waits for that row.
+        try await AuditChain.append(AuditEntry(
+            actor: actor, subjectType: "application", subjectID: applicationID.uuidString, action: action.rawValue,
+            fromStage: from.rawValue, toStage: to.rawValue, reason: reason,
+            ruleVersion: assessment?.ruleVersion, explanation: assessment?.evaluationJSON, occurredAt: date), on: tx)
         return true
     }
 }

@@ -24,23 +24,24 @@ enum ApplicationActionsAPI {
     static func submit(request: Request, enterprise: EnterpriseUser) async throws -> Answer {
         let id = try request.uuidParameter("applicationId")
         let input = try request.decodeJSON(SubmitInput.self)
+        let application: CallApplication
         do {
-            _ = try await request.applications.submit(enterprise, id: id, version: input.version,
-                                                      commitmentAccepted: input.commitmentAccepted,
-                                                      idempotencyKey: request.headers.first(name: idempotencyHeader))
+            application = try await request.applications.submit(enterprise, id: id, version: input.version,
+                                                                 commitmentAccepted: input.commitmentAccepted,
+                                                                 idempotencyKey: request.headers.first(name: idempotencyHeader))
         } catch var error as AppError {
             error.fields = CallsAPI.renamed(error.fields, ["commitment": "commitmentAccepted"])
             throw error
         }
-        return try await answer(id, enterprise.user, request)
+        return try await answer(application, enterprise.user, request)
     }
 
     @Sendable
     static func withdraw(request: Request, enterprise: EnterpriseUser) async throws -> Answer {
         let id = try request.uuidParameter("applicationId")
         let input = try request.decodeJSON(WithdrawInput.self)
-        _ = try await request.applications.withdraw(enterprise, id: id, version: input.version, reason: input.reason ?? "")
-        return try await answer(id, enterprise.user, request)
+        let application = try await request.applications.withdraw(enterprise, id: id, version: input.version, reason: input.reason ?? "")
+        return try await answer(application, enterprise.user, request)
     }
 
     @Sendable
@@ -52,18 +53,18 @@ enum ApplicationActionsAPI {
             _ = try await request.applications.visible(id, to: officer.user)
             throw AppError.invalid(Strings.Form.fixFields, fields: ["deadline": Strings.Form.badDate])
         }
-        _ = try await request.applications.returnForCorrection(officer, id: id, version: input.version,
+        let application = try await request.applications.returnForCorrection(officer, id: id, version: input.version,
                                                                reason: input.reason ?? "", deadline: deadline)
-        return try await answer(id, officer.user, request)
+        return try await answer(application, officer.user, request)
     }
 
     @Sendable
     static func forward(request: Request, officer: DistrictOfficer) async throws -> Answer {
         let id = try request.uuidParameter("applicationId")
         let input = try request.decodeJSON(ForwardInput.self)
-        _ = try await request.applications.forward(officer, id: id, version: input.version, opinion: input.opinion ?? "",
+        let application = try await request.applications.forward(officer, id: id, version: input.version, opinion: input.opinion ?? "",
                                                    recommend: input.recommend)
-        return try await answer(id, officer.user, request)
+        return try await answer(application, officer.user, request)
     }
 
     @Sendable
@@ -71,21 +72,22 @@ enum ApplicationActionsAPI {
         let id = try request.uuidParameter("applicationId")
         let input = try request.decodeJSON(EligibilityInput.self)
         let findings = (input.findings ?? [:]).mapValues { $0 == .met }
-        _ = try await request.applications.reviewEligibility(officer, id: id, version: input.version, pass: input.decision == .pass,
+        let application = try await request.applications.reviewEligibility(officer, id: id, version: input.version, pass: input.decision == .pass,
                                                              reason: input.reason ?? "", findings: findings)
-        return try await answer(id, officer.user, request)
+        return try await answer(application, officer.user, request)
     }
 
     @Sendable
     static func onSite(request: Request, officer: CityOfficer) async throws -> Answer {
         let id = try request.uuidParameter("applicationId")
         let input = try request.decodeJSON(OnSiteInput.self)
-        _ = try await request.applications.recordOnSiteReview(officer, id: id, version: input.version,
+        let application = try await request.applications.recordOnSiteReview(officer, id: id, version: input.version,
                                                               findings: input.findings ?? "", pass: input.decision == .pass)
-        return try await answer(id, officer.user, request)
+        return try await answer(application, officer.user, request)
     }
 
-    static func answer(_ id: UUID, _ user: SignedInUser, _ request: Request) async throws -> Answer {
-        APIResponse(try await ApplicationDetailQuery.detail(id, user: user, request: request))
+    /// The application as the action left it (the service read it back after its change).
+    static func answer(_ application: CallApplication, _ user: SignedInUser, _ request: Request) async throws -> Answer {
+        APIResponse(try await ApplicationDetailQuery.detail(application, user: user, request: request))
     }
 }

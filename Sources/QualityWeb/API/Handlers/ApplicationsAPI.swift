@@ -133,9 +133,14 @@ enum ApplicationsAPI {
 /// and digests.
 enum ApplicationDetailQuery {
     static func detail(_ id: UUID, user: SignedInUser, request: Request) async throws -> ApplicationDetailDTO {
-        let application = try await request.applications.visible(id, to: user)
+        try await detail(try await request.applications.visible(id, to: user), user: user, request: request)
+    }
+
+    /// The detail of an application already read (with its call and enterprise) and visible to `user`.
+    static func detail(_ application: CallApplication, user: SignedInUser, request: Request) async throws -> ApplicationDetailDTO {
         let model = try await ApplicationPage.Model.query(application, user: user, on: request.db,
-                                                          assessor: request.qualityCity.assessor, today: request.today)
+                                                          assessor: request.qualityCity.assessor, today: request.today,
+                                                          creditGrade: false)
         let fileIDs = model.materials.compactMap { $0.file?.id }
         let files = fileIDs.isEmpty ? [] : try await EvidenceFile.query(on: request.db).filter(\.$id ~~ fileIDs).all()
         let byID = Dictionary(files.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })

@@ -10,7 +10,7 @@ extension ApplicationPage.Model {
                                                "complaint_substantiated", "complaint_unsubstantiated"]
 
     static func query(_ application: CallApplication, user: SignedInUser, on database: any Database,
-                      assessor: any ApplicationAssessor, today: CalendarDate) async throws -> Self {
+                      assessor: any ApplicationAssessor, today: CalendarDate, creditGrade: Bool = true) async throws -> Self {
         let id = application.id!
         let attached = try await ApplicationMaterial.query(on: database).filter(\.$application.$id == id).with(\.$file).all()
         let byKey = Dictionary(attached.map { ($0.materialKey, $0.file) }, uniquingKeysWith: { _, last in last })
@@ -40,8 +40,12 @@ extension ApplicationPage.Model {
         let resultOut: Set<ApplicationStage> = [.selected, .notSelected, .disqualified]
         let mayReadOpinions = [.cityOfficer, .committee].contains(user.role) || (user.role == .enterprise && resultOut.contains(application.stage))
         let opinions = mayReadOpinions ? try await Self.opinions(application, on: database, assessor: assessor) : []
-        let facts = try await FactsAssembler.assemble(application.enterprise, on: database)
-        let credit = (try? EnterpriseFacts.validate(data: Data(facts.utf8)).get()).map { CreditGrading.assess($0, on: today) }
+        // The page shows the enterprise's credit grade; the API's detail does not need it (three queries and a validation).
+        var credit: CreditAssessment?
+        if creditGrade {
+            let facts = try await FactsAssembler.assemble(application.enterprise, on: database)
+            credit = (try? EnterpriseFacts.validate(data: Data(facts.utf8)).get()).map { CreditGrading.assess($0, on: today) }
+        }
         return Self(
             id: id, version: application.version, stage: application.stage, callID: application.$call.id,
             callTitle: application.call.title, programmeID: application.call.programmeID, closesOn: application.call.closesOn,
