@@ -65,7 +65,7 @@ struct PublicPageCacheTests {
         let cache = PublicPageCache(seconds: 1, capacity: 2)
         let now = NIODeadline.now()
         let entry = { (expires: NIODeadline) in
-            PublicPageCache.Entry(expires: expires, status: .ok, headers: [:], body: ByteBuffer(string: "x"))
+            PublicPageCache.Entry(expires: expires, headers: [:], body: ByteBuffer(string: "x"))
         }
         cache.store(entry(now + .seconds(1)), for: .init(uri: "/a", language: .zh), now: now)
         cache.store(entry(now + .seconds(1)), for: .init(uri: "/b", language: .zh), now: now)

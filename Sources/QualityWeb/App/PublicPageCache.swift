@@ -17,9 +17,9 @@ final class PublicPageCache: Sendable {
         var language: Language
     }
 
+    /// A 200 answer: only those are kept.
     struct Entry {
         var expires: NIODeadline
-        var status: HTTPResponseStatus
         var headers: HTTPHeaders
         var body: ByteBuffer
     }
@@ -74,30 +74,16 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         }
         let key = PublicPageCache.Key(uri: request.url.string, language: request.language)
         if let entry = cache.entry(for: key) {
-            let response = Response(status: entry.status, headers: entry.headers)
+            let response = Response(status: .ok, headers: entry.headers)
             response.body = .init(buffer: entry.body)
             return response
         }
         let response = try await next.respond(to: request)
         if response.status == .ok, let body = response.body.buffer, !response.headers.contains(name: .setCookie),
-           !body.readableBytesView.containsSubsequence(Self.formTokenMarker) {
-            cache.store(PublicPageCache.Entry(expires: .now() + cache.lifetime, status: response.status,
-                                              headers: response.headers, body: body), for: key)
+           !body.readableBytesView.contains(Self.formTokenMarker) {
+            cache.store(PublicPageCache.Entry(expires: .now() + cache.lifetime, headers: response.headers, body: body), for: key)
         }
         return response
-    }
-}
-
-private extension ByteBufferView {
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, count >= needle.count else { return false }
-        var index = startIndex
-        let last = endIndex - needle.count
-        while index <= last {
-            if self[index] == first, self[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 }
 

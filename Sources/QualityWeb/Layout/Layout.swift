@@ -133,3 +133,16 @@ struct HTMLPage: AsyncResponseEncodable {
         return response
     }
 }
+
+extension Response {
+    /// A file to save, never to be shown inline or sniffed as another type; the name may be Chinese (RFC 5987).
+    static func attachment(_ data: Data, name: String, contentType: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: contentType)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}

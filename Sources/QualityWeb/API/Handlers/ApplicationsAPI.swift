@@ -120,12 +120,7 @@ enum ApplicationsAPI {
             .filter(\.$materialKey == key).with(\.$file).first() else { throw AppError.notFound(Strings.API.noMaterialFile) }
         let file = material.file
         let data = try request.qualityCity.uploads.read(sha256: file.sha256)
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        let encoded = file.displayName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
-        return response
+        return .attachment(data, name: file.displayName, contentType: file.contentType)
     }
 }
 

@@ -56,12 +56,7 @@ enum ApplicationsController {
             let file = try await EvidenceFile.find(fileID, on: request.db)
         else { throw AppError.notFound() }
         let data = try request.qualityCity.uploads.read(sha256: file.sha256)
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        let encoded = file.displayName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
-        return response
+        return .attachment(data, name: file.displayName, contentType: file.contentType)
     }
 
     // MARK: Enterprise

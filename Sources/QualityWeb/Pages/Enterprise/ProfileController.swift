@@ -39,7 +39,7 @@ enum ProfileController {
         }
         let data = try FactsWorkbook.data(facts)
         let name = "\(Strings.Profile.title.zh)-\(company.creditCode)-\(request.today.iso).xlsx"
-        return attachment(data, name: name, contentType: UploadStore.Kind.xlsx.contentType)
+        return .attachment(data, name: name, contentType: UploadStore.Kind.xlsx.contentType)
     }
 
     struct FileInput: Content {
@@ -97,7 +97,7 @@ enum ProfileController {
     static func evidenceFile(request: Request, viewer: AnySignedIn) async throws -> Response {
         let file = try await request.profile.downloadable(try request.uuidParameter("fileID"), by: viewer.user)
         let data = try request.qualityCity.uploads.read(sha256: file.sha256)
-        return attachment(data, name: file.displayName, contentType: file.contentType)
+        return .attachment(data, name: file.displayName, contentType: file.contentType)
     }
 
     // MARK: Shared
@@ -120,16 +120,6 @@ enum ProfileController {
     static func page(_ request: Request, _ model: ProfilePage.Model, status: HTTPResponseStatus) async throws -> Response {
         try await HTMLPage(html: ProfilePage.render(context: PageContext(request: request), model: model), status: status)
             .encodeResponse(for: request)
-    }
-
-    static func attachment(_ data: Data, name: String, contentType: String) -> Response {
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: contentType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
-        return response
     }
 }
 

@@ -174,11 +174,6 @@ enum GrantsController {
     static func file(request: Request, viewer: GrantParticipant) async throws -> Response {
         let (file, data) = try await request.grants.evidenceFile(grantID: try request.uuidParameter("grantID"),
                                                                  fileID: try request.uuidParameter("fileID"), user: viewer.user)
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        let encoded = file.displayName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
-        return response
+        return .attachment(data, name: file.displayName, contentType: file.contentType)
     }
 }
