@@ -19,7 +19,7 @@ extension EnterpriseFacts {
     public static func validate(data: Data) -> Result<EnterpriseFacts, FactsValidationError> {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONValue(parsing: Array(data))
         } catch {
             return .failure(FactsValidationError(problems: [FactsProblem(path: "$", message: LocalizedText(
                 zh: "不是有效的 JSON 文档", en: "Not a valid JSON document"))]))
@@ -126,8 +126,8 @@ struct SchemaValidator {
             if text.trimmingCharacters(in: .whitespaces).isEmpty { report(path, "不能为空", "Cannot be empty") }
 
         case .integer(_, let minimum, let maximum):
-            guard case .integer(let number) = value else {
-                if case .fraction = value {
+            guard case .int(let number) = value else {
+                if case .double = value {
                     return report(path, "须为整数（金额以分为单位，不能有小数）", "Must be a whole number (amounts are in whole fen)")
                 }
                 return wrongType(value, "整数", "a whole number", path)

@@ -47,33 +47,13 @@ public indirect enum JSONSchema: Sendable {
     }
 }
 
-/// A JSON document read without losing what the schema needs to know (integer or not, bool or number).
-indirect enum JSONValue: Decodable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case fraction
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int64.self) { self = .integer(value) }
-        else if (try? container.decode(Double.self)) != nil { self = .fraction }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
+extension JSONValue {
     var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "true/false"
-        case .integer: "a whole number"
-        case .fraction: "a fractional number"
+        case .int: "a whole number"
+        case .double: "a fractional number"
         case .string: "text"
         case .array: "a list"
         case .object: "an object"

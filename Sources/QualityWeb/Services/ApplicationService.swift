@@ -169,8 +169,7 @@ struct ApplicationService: Sendable {
         let facts = try await FactsAssembler.assemble(enterpriseRecord, on: database)
         let assessment = try assessor.assess(programmeID: call.programmeID, factsJSON: facts, on: today, deadline: call.closesOn)
         // A revocation bars re-application outright (002 第十二条); other refusals are the reviewers' to make.
-        let bars = assessor.hardBars(programmeID: call.programmeID, evaluationJSON: assessment.evaluationJSON)
-        guard bars.isEmpty else { throw AppError.conflict(Strings.Applications.barred(bars)) }
+        guard assessment.bars.isEmpty else { throw AppError.conflict(Strings.Applications.barred(assessment.bars)) }
         let from = application.stage
         try await transition(application, action: .submit, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
                              set: [("commitment_accepted", .bool(true)), ("submitted_at", .date(now)),

@@ -15,6 +15,8 @@ public struct Assessment: Sendable, Equatable {
     public var ruleVersion: String
     public var evaluationJSON: String
     public var summary: LocalizedText
+    /// The explanations of failed rules that bar an application outright (a revocation within its ban).
+    public var bars: [LocalizedText] = []
 }
 
 /// A programme as the calls pages need it: what it is called, its policy, its quota and its materials.
@@ -67,8 +69,6 @@ public protocol ApplicationAssessor: Sendable {
     var programmes: [ProgrammeInfo] { get }
     /// The clauses of an evaluation that a reviewer decides, keyed by the attestation the facts record.
     func pendingFindings(programmeID: String, evaluationJSON: String) -> [PendingFinding]
-    /// The explanations of rules that bar an application outright (a revocation within its ban), if failed.
-    func hardBars(programmeID: String, evaluationJSON: String) -> [LocalizedText]
     /// The rubric for a call: the policy's own, else the call's secretariat-defined YAML; nil when neither.
     func scoringRubric(programmeID: String, customYAML: String?) throws -> ScoringRubric?
     /// The engine's objective score per indicator (hundredths) and in total (key "total").

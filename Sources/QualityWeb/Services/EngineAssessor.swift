@@ -60,9 +60,14 @@ public struct EngineAssessor: ApplicationAssessor {
         }
         let json = String(decoding: try evaluation.jsonData(), as: UTF8.self)
         let version = evaluation.policy.ruleVersion
+        let bans = Set(catalog.programme(programmeID)?.1.allRules.compactMap { rule -> String? in
+            if case .revocationBan = rule.kind { return rule.id }
+            return nil
+        } ?? [])
         return Assessment(verdict: Assessment.Verdict(rawValue: evaluation.verdict.rawValue) ?? .notEligible,
                           ruleVersion: "\(version.policyID)@\(version.version)#\(version.contentHash)",
-                          evaluationJSON: json, summary: evaluation.summary)
+                          evaluationJSON: json, summary: evaluation.summary,
+                          bars: evaluation.allResults.filter { bans.contains($0.id) && $0.outcome == .notMet }.map(\.explanation))
     }
 
     public func pendingFindings(programmeID: String, evaluationJSON: String) -> [PendingFinding] {
@@ -92,16 +97,6 @@ extension EngineAssessor {
             throw AppError.invalid(T(zh: "评分标准有误（第 \(error.line) 行）：\(error.reason)", en: "The rubric is not valid (line \(error.line)): \(error.reason)"),
                                    fields: ["rubric": T(zh: "第 \(error.line) 行：\(error.reason)", en: "line \(error.line): \(error.reason)")])
         }
-    }
-
-    public func hardBars(programmeID: String, evaluationJSON: String) -> [LocalizedText] {
-        guard let (_, programme) = catalog.programme(programmeID),
-              let evaluation = try? JSONDecoder().decode(Evaluation.self, from: Data(evaluationJSON.utf8)) else { return [] }
-        let bans = Set(programme.allRules.compactMap { rule -> String? in
-            if case .revocationBan = rule.kind { return rule.id }
-            return nil
-        })
-        return evaluation.allResults.filter { bans.contains($0.id) && $0.outcome == .notMet }.map(\.explanation)
     }
 
     public func scoringRubric(programmeID: String, customYAML: String?) throws -> ScoringRubric? {
