@@ -149,3 +149,12 @@ import Testing
 extension Result {
     var isFailure: Bool { if case .failure = self { true } else { false } }
 }
+
+@Suite struct HexTests {
+    @Test func everyByteAsTwoLowerCaseDigits() {
+        let bytes = (0...255).map(UInt8.init)
+        #expect(Hex.string(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect(Hex.string([]) == "")
+        #expect(Hex.string([0x00, 0x0f, 0xf0, 0xff]) == "000ff0ff")
+    }
+}

@@ -28,6 +28,47 @@ struct SignInTests {
         }
     }
 
+    @Test("a browser session slides: used within its eight hours it is extended, at most every five minutes; unused, it ends exactly at its expiry")
+    func slidingExpiry() async throws {
+        let clock = FixedClock.standard()
+        try await withTestApp(clock: clock, demo: true) { app in
+            let client = TestClient(app)
+            try await client.signIn("demo-city")
+            let start = clock.now()
+            func stored() async throws -> UserSession { try #require(try await UserSession.query(on: app.db).first()) }
+            // Within five minutes nothing is written.
+            clock.set(start.addingTimeInterval(300))
+            #expect(try await client.get("/").body.contains("王秘书"))
+            #expect(try await stored().expiresAt.timeIntervalSince(start) == SessionAuthenticator.browserLifetime)
+            // After five minutes and a second, the expiry moves to eight hours from now.
+            let later = start.addingTimeInterval(301)
+            clock.set(later)
+            #expect(try await client.get("/").body.contains("王秘书"))
+            #expect(abs(try await stored().expiresAt.timeIntervalSince(later) - SessionAuthenticator.browserLifetime) < 0.001)
+            #expect(abs(try await stored().lastSeenAt.timeIntervalSince(later)) < 0.001)
+            // Unused until its expiry: signed out at exactly that instant, signed in a moment before.
+            let expiry = try await stored().expiresAt
+            clock.set(expiry.addingTimeInterval(-1))
+            #expect(try await client.get("/").body.contains("王秘书"))
+            let renewed = try await stored().expiresAt
+            clock.set(renewed)
+            #expect(try await client.get("/").body.contains("王秘书") == false)
+        }
+    }
+
+    @Test("a deactivated account's session no longer signs anyone in")
+    func deactivatedAccount() async throws {
+        try await withTestApp(demo: true) { app in
+            let client = TestClient(app)
+            try await client.signIn("demo-city")
+            #expect(try await client.get("/").body.contains("王秘书"))
+            let account = try #require(try await Account.query(on: app.db).filter(\.$username == "demo-city").first())
+            account.isActive = false
+            try await account.save(on: app.db)
+            #expect(try await client.get("/").body.contains("王秘书") == false)
+        }
+    }
+
     @Test("a wrong password is refused with a message, in the reader's language")
     func wrongPassword() async throws {
         try await withTestApp(demo: true) { app in

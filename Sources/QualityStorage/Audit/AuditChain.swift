@@ -1,6 +1,7 @@
 import Crypto
 import FluentKit
 import FluentSQL
+import QualityRules
 import Foundation
 
 /// Who acted: a signed-in account, or the system (a scheduled job, an import).
@@ -171,6 +172,6 @@ public enum AuditChain {
                 data.append(contentsOf: "-:".utf8)
             }
         }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: data))
     }
 }

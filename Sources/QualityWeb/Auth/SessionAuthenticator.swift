@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import QualityRules
 import QualityStorage
 import Vapor
 
@@ -21,28 +22,21 @@ struct SessionAuthenticator: AsyncMiddleware {
 
     private func authenticate(token: String, request: Request) async throws {
         let now = request.now
-        guard let session = try await UserSession.query(on: request.db)
-            .filter(\.$tokenHash == Self.hash(token))
-            .with(\.$account)
-            .first(),
-            session.expiresAt > now, session.account.isActive, let sessionID = session.id,
-            let accountID = session.account.id
-        else { return }
-        let account = session.account
+        guard let session = try await UserSession.lookup(tokenHash: Self.hash(token), on: request.db),
+              session.expiresAt > now, session.isActive else { return }
         request.auth.login(SignedInUser(
-            accountID: accountID, username: account.username, displayName: account.displayName,
-            role: account.role, district: account.district, enterpriseID: account.$enterprise.id,
-            department: account.department, sessionID: sessionID))
+            accountID: session.accountID, username: session.username, displayName: session.displayName,
+            role: session.role, district: session.district, enterpriseID: session.enterpriseID,
+            department: session.department, sessionID: session.sessionID))
         // Sliding expiry for browsers, written at most every five minutes rather than on every request.
         if session.kind == "browser", now.timeIntervalSince(session.lastSeenAt) > 300 {
-            session.lastSeenAt = now
-            session.expiresAt = now.addingTimeInterval(Self.browserLifetime)
-            try await session.update(on: request.db)
+            try await UserSession.extend(session.sessionID, lastSeenAt: now, expiresAt: now.addingTimeInterval(Self.browserLifetime),
+                                         on: request.db)
         }
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 
     static func newToken() -> String {

@@ -48,7 +48,7 @@ struct UploadStore: Sendable {
                            T(zh: "不支持该文件类型，请上传 \(Self.allowedDescription.zh)",
                              en: "This type of file is not accepted; upload \(Self.allowedDescription.en)"))
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(SHA256.hash(data: data))
         let url = path(for: digest)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
