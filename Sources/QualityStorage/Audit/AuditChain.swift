@@ -74,13 +74,21 @@ public struct AuditVerification: Sendable, Equatable {
 public enum AuditChain {
     public static let genesisHash = String(repeating: "0", count: 64)
 
+    /// The chain's head as the append reads it (one row; read as SQL, it is on every change's path).
+    private struct Head: Decodable {
+        var seq: Int
+        var hash: String
+    }
+
     /// Appends an entry. Call it inside the `writeTransaction` that makes the change it records, so the
     /// change and its record commit or roll back together.
     @discardableResult
     public static func append(_ entry: AuditEntry, on database: any Database) async throws -> AuditEvent {
         guard let sql = database as? any SQLDatabase else { fatalError("QualityCity runs on SQL databases only") }
         for _ in 0..<50 {
-            guard let head = try await AuditHead.find(1, on: database) else { throw AuditChainError.headMissing }
+            guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first(decoding: Head.self) else {
+                throw AuditChainError.headMissing
+            }
             let seq = head.seq + 1
             let hash = Self.hash(seq: seq, previous: head.hash, entry: entry)
             // Only the writer that saw the current head moves it; a concurrent writer re-reads and retries.

@@ -99,7 +99,7 @@ struct ApplicationService: Sendable {
                 on: tx)
         }
         guard updated else { throw AppError.conflict(Strings.Applications.stale) }
-        return try await visible(id, to: enterprise.user)
+        return try await reread(application)
     }
 
     /// Attaches an uploaded file as one of the call's materials (replacing an earlier file for that item).
@@ -132,7 +132,8 @@ struct ApplicationService: Sendable {
                 idempotencyKey: String?) async throws -> CallApplication {
         if let key = idempotencyKey, !key.isEmpty {
             guard key.count <= 100 else { throw AppError.invalid(Strings.Applications.badIdempotencyKey) }
-            if let earlier = try await CallApplication.query(on: database).filter(\.$idempotencyKey == key).first() {
+            if let earlier = try await CallApplication.query(on: database).filter(\.$idempotencyKey == key)
+                .field(\.$id).field(\.$enterprise.$id).first() {
                 guard earlier.id == id, earlier.$enterprise.id == enterprise.enterpriseID else {
                     throw AppError.conflict(Strings.Applications.idempotencyKeyReused)
                 }
@@ -171,16 +172,15 @@ struct ApplicationService: Sendable {
         // A revocation bars re-application outright (002 第十二条); other refusals are the reviewers' to make.
         guard assessment.bars.isEmpty else { throw AppError.conflict(Strings.Applications.barred(assessment.bars)) }
         let from = application.stage
-        try await transition(application, action: .submit, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
-                             set: [("commitment_accepted", .bool(true)), ("submitted_at", .date(now)),
-                                   ("facts_snapshot_json", .string(facts)),
-                                   ("evaluation_json", .string(assessment.evaluationJSON)),
-                                   ("engine_verdict", .string(assessment.verdict.rawValue)),
-                                   ("idempotency_key", .string(idempotencyKey?.isEmpty == false ? idempotencyKey : application.idempotencyKey))],
-                             reason: from == .returned ? Strings.Applications.resubmitted.zh : nil,
-                             assessment: assessment,
-                             notify: [(.district(application.district), Strings.Inbox.submitted(call.title, enterpriseRecord.name))])
-        return try await visible(id, to: enterprise.user)
+        return try await transition(application, action: .submit, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
+                                    set: [("commitment_accepted", .bool(true)), ("submitted_at", .date(now)),
+                                          ("facts_snapshot_json", .string(facts)),
+                                          ("evaluation_json", .string(assessment.evaluationJSON)),
+                                          ("engine_verdict", .string(assessment.verdict.rawValue)),
+                                          ("idempotency_key", .string(idempotencyKey?.isEmpty == false ? idempotencyKey : application.idempotencyKey))],
+                                    reason: from == .returned ? Strings.Applications.resubmitted.zh : nil,
+                                    assessment: assessment,
+                                    notify: [(.district(application.district), Strings.Inbox.submitted(call.title, enterpriseRecord.name))])
     }
 
     func withdraw(_ enterprise: EnterpriseUser, id: UUID, version: Int, reason: String) async throws -> CallApplication {
@@ -190,9 +190,8 @@ struct ApplicationService: Sendable {
         }
         let audience: [(Notifier.Audience, Strings.Inbox.Message)] = application.stage == .draft ? [] :
             [(.district(application.district), Strings.Inbox.withdrawn(application.call.title, application.enterprise.name))]
-        try await transition(application, action: .withdraw, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
-                             set: [], reason: reason.isEmpty ? nil : reason, assessment: nil, notify: audience)
-        return try await visible(id, to: enterprise.user)
+        return try await transition(application, action: .withdraw, actor: enterprise.user.auditActor, expectedVersion: version, to: target,
+                                    set: [], reason: reason.isEmpty ? nil : reason, assessment: nil, notify: audience)
     }
 
     // MARK: District bureau
@@ -209,11 +208,10 @@ struct ApplicationService: Sendable {
         if deadline < today { problems["deadline"] = Strings.Applications.deadlineInPast }
         if deadline > today.adding(days: 60) { problems["deadline"] = Strings.Applications.deadlineTooFar }
         guard problems.isEmpty else { throw AppError.invalid(Strings.Form.fixFields, fields: problems) }
-        try await transition(application, action: .returnForCorrection, actor: officer.user.auditActor, expectedVersion: version,
-                             to: target, set: [("return_reason", .string(trimmed)), ("return_deadline", .string(deadline.iso))],
-                             reason: trimmed, assessment: nil,
-                             notify: [(.enterprise(application.$enterprise.id), Strings.Inbox.returned(application.call.title, trimmed, deadline))])
-        return try await visible(id, to: officer.user)
+        return try await transition(application, action: .returnForCorrection, actor: officer.user.auditActor, expectedVersion: version,
+                                    to: target, set: [("return_reason", .string(trimmed)), ("return_deadline", .string(deadline.iso))],
+                                    reason: trimmed, assessment: nil,
+                                    notify: [(.enterprise(application.$enterprise.id), Strings.Inbox.returned(application.call.title, trimmed, deadline))])
     }
 
     func forward(_ officer: DistrictOfficer, id: UUID, version: Int, opinion: String, recommend: Bool) async throws -> CallApplication {
@@ -226,12 +224,11 @@ struct ApplicationService: Sendable {
             throw AppError.invalid(Strings.Form.fixFields, fields: ["opinion": Strings.Applications.opinionRequired])
         }
         let recommendation = recommend ? "recommend" : "not_recommend"
-        try await transition(application, action: .forward, actor: officer.user.auditActor, expectedVersion: version, to: target,
-                             set: [("preliminary_opinion", .string(trimmed)), ("district_recommendation", .string(recommendation))],
-                             reason: "\(recommendation): \(trimmed)", assessment: nil,
-                             notify: [(.city, Strings.Inbox.forwarded(application.call.title, application.enterprise.name, officer.district)),
-                                      (.enterprise(application.$enterprise.id), Strings.Inbox.forwardedToEnterprise(application.call.title))])
-        return try await visible(id, to: officer.user)
+        return try await transition(application, action: .forward, actor: officer.user.auditActor, expectedVersion: version, to: target,
+                                    set: [("preliminary_opinion", .string(trimmed)), ("district_recommendation", .string(recommendation))],
+                                    reason: "\(recommendation): \(trimmed)", assessment: nil,
+                                    notify: [(.city, Strings.Inbox.forwarded(application.call.title, application.enterprise.name, officer.district)),
+                                             (.enterprise(application.$enterprise.id), Strings.Inbox.forwardedToEnterprise(application.call.title))])
     }
 
     // MARK: City bureau / secretariat
@@ -259,13 +256,12 @@ struct ApplicationService: Sendable {
         if pass, assessment.verdict == .needsReviewerFindings {
             throw AppError.conflict(Strings.Applications.findingsOutstanding)
         }
-        try await transition(application, action: action, actor: officer.user.auditActor, expectedVersion: version, to: target,
-                             set: [("facts_snapshot_json", .string(facts)), ("evaluation_json", .string(assessment.evaluationJSON)),
-                                   ("engine_verdict", .string(assessment.verdict.rawValue))],
-                             reason: trimmed.isEmpty ? nil : trimmed, assessment: assessment,
-                             notify: [(.enterprise(application.$enterprise.id), pass ? Strings.Inbox.eligible(application.call.title)
-                                                                                    : Strings.Inbox.ineligible(application.call.title, trimmed))])
-        return try await visible(id, to: officer.user)
+        return try await transition(application, action: action, actor: officer.user.auditActor, expectedVersion: version, to: target,
+                                    set: [("facts_snapshot_json", .string(facts)), ("evaluation_json", .string(assessment.evaluationJSON)),
+                                          ("engine_verdict", .string(assessment.verdict.rawValue))],
+                                    reason: trimmed.isEmpty ? nil : trimmed, assessment: assessment,
+                                    notify: [(.enterprise(application.$enterprise.id), pass ? Strings.Inbox.eligible(application.call.title)
+                                                                                           : Strings.Inbox.ineligible(application.call.title, trimmed))])
     }
 
     /// Material review and on-site review (spot verification): the findings, and whether they hold up.
@@ -279,22 +275,34 @@ struct ApplicationService: Sendable {
         guard !trimmed.isEmpty else {
             throw AppError.invalid(Strings.Form.fixFields, fields: ["findings": Strings.Applications.findingsRequired])
         }
-        try await transition(application, action: action, actor: officer.user.auditActor, expectedVersion: version, to: target,
-                             set: [("onsite_findings", .string(trimmed))], reason: trimmed, assessment: nil,
-                             notify: pass ? [] : [(.enterprise(application.$enterprise.id), Strings.Inbox.ineligible(application.call.title, trimmed))])
-        return try await visible(id, to: officer.user)
+        return try await transition(application, action: action, actor: officer.user.auditActor, expectedVersion: version, to: target,
+                                    set: [("onsite_findings", .string(trimmed))], reason: trimmed, assessment: nil,
+                                    notify: pass ? [] : [(.enterprise(application.$enterprise.id), Strings.Inbox.ineligible(application.call.title, trimmed))])
     }
 
     // MARK: The one way a stage changes
 
+    /// Applies one stage change in a write transaction and returns the application as it now stands.
     private func transition(_ application: CallApplication, action: ApplicationAction, actor: AuditActor, expectedVersion: Int,
                             to target: ApplicationStage, set values: [(String, ConditionalUpdate.Value)], reason: String?,
-                            assessment: Assessment?, notify: [(Notifier.Audience, Strings.Inbox.Message)]) async throws {
+                            assessment: Assessment?, notify: [(Notifier.Audience, Strings.Inbox.Message)]) async throws -> CallApplication {
         let change = StageChange(applicationID: application.id!, from: application.stage, to: target, action: action, actor: actor,
                                  expectedVersion: expectedVersion, values: values, reason: reason, assessment: assessment, notify: notify)
         let at = now
         try await database.writeTransaction { tx in
             guard try await change.apply(on: tx, at: at) else { throw AppError.conflict(Strings.Applications.stale) }
         }
+        return try await reread(application)
+    }
+
+    /// The application's row read again after a change made by this person, with the call and enterprise
+    /// already read (a change of the application changes neither).
+    private func reread(_ application: CallApplication) async throws -> CallApplication {
+        guard let fresh = try await CallApplication.find(application.id, on: database) else {
+            throw AppError.notFound(Strings.Applications.notFound)
+        }
+        fresh.$call.value = application.call
+        fresh.$enterprise.value = application.enterprise
+        return fresh
     }
 }

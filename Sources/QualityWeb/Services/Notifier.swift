@@ -23,9 +23,10 @@ enum Notifier {
         case .role(let role): query.filter(\.$role == role)
         case .account(let id): query.filter(\.$id == id)
         }
-        for account in try await query.all() {
-            guard let id = account.id else { continue }
-            try await InboxMessage(accountID: id, subject: subject, body: body, link: link, createdAt: date).create(on: database)
+        // One statement for the whole audience, whatever its size (a district's officers, every city officer).
+        let messages = try await query.all(\.$id).map {
+            InboxMessage(accountID: $0, subject: subject, body: body, link: link, createdAt: date)
         }
+        try await messages.create(on: database)
     }
 }

@@ -76,6 +76,14 @@ struct FileDTO: Content {
         contentType = file.contentType
         sha256 = file.sha256
     }
+
+    init(_ file: ApplicationPage.Model.FileRow) {
+        id = file.id
+        name = file.name
+        size = file.size
+        contentType = file.contentType
+        sha256 = file.sha256
+    }
 }
 
 struct ApplicationMaterialDTO: Content {

@@ -136,9 +136,6 @@ enum ApplicationDetailQuery {
         let model = try await ApplicationPage.Model.query(application, user: user, on: request.db,
                                                           assessor: request.qualityCity.assessor, today: request.today,
                                                           creditGrade: false)
-        let fileIDs = model.materials.compactMap { $0.file?.id }
-        let files = fileIDs.isEmpty ? [] : try await EvidenceFile.query(on: request.db).filter(\.$id ~~ fileIDs).all()
-        let byID = Dictionary(files.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         return ApplicationDetailDTO(
             id: model.id, version: model.version, stage: model.stage,
             call: .init(id: model.callID, title: model.callTitle, programmeId: model.programmeID, closesOn: model.closesOn),
@@ -147,7 +144,7 @@ enum ApplicationDetailQuery {
             submittedAt: model.submittedAt,
             materials: model.materials.map { row in
                 ApplicationMaterialDTO(key: row.key, title: row.title, required: row.required,
-                                       file: row.file.flatMap { byID[$0.id] }.map(FileDTO.init))
+                                       file: row.file.map(FileDTO.init))
             },
             returnReason: model.returnReason, returnDeadline: model.returnDeadline,
             districtOpinion: model.preliminaryOpinion.map { DistrictOpinionDTO(opinion: $0, recommend: model.recommendation == "recommend") },

@@ -15,6 +15,8 @@ enum ApplicationPage {
             var id: UUID
             var name: String
             var size: Int
+            var contentType: String
+            var sha256: String
         }
 
         struct Opinion: Sendable {
