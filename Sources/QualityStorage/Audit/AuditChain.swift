@@ -1,8 +1,8 @@
 import Crypto
 import FluentKit
 import FluentSQL
-import QualityRules
 import Foundation
+import QualityRules
 
 /// Who acted: a signed-in account, or the system (a scheduled job, an import).
 public struct AuditActor: Sendable, Equatable {

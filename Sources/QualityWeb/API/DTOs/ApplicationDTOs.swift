@@ -69,14 +69,6 @@ struct FileDTO: Content {
     var contentType: String
     var sha256: String
 
-    init(_ file: EvidenceFile) {
-        id = file.id!
-        name = file.displayName
-        size = file.size
-        contentType = file.contentType
-        sha256 = file.sha256
-    }
-
     init(_ file: ApplicationPage.Model.FileRow) {
         id = file.id
         name = file.name

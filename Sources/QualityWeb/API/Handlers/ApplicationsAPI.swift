@@ -107,7 +107,7 @@ enum ApplicationsAPI {
         let application = try await request.applications.visible(id, to: enterprise.user)
         let material = application.call.materials.first { $0.key == key }
         return APIResponse(ApplicationMaterialDTO(key: key, title: material?.title ?? LocalizedText(zh: key, en: key),
-                                                  required: material?.required ?? false, file: FileDTO(file)))
+                                                  required: material?.required ?? false, file: FileDTO(.init(file))))
     }
 
     /// Downloads a material's file, for those who may see the application, as an attachment.

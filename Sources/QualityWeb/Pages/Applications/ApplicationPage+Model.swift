@@ -17,6 +17,14 @@ enum ApplicationPage {
             var size: Int
             var contentType: String
             var sha256: String
+
+            init(_ file: EvidenceFile) {
+                id = file.id!
+                name = file.displayName
+                size = file.size
+                contentType = file.contentType
+                sha256 = file.sha256
+            }
         }
 
         struct Opinion: Sendable {

@@ -16,9 +16,7 @@ extension ApplicationPage.Model {
         let byKey = Dictionary(attached.map { ($0.materialKey, $0.file) }, uniquingKeysWith: { _, last in last })
         let materials = application.call.materials.map { material in
             MaterialRow(key: material.key, title: material.title, required: material.required,
-                        file: byKey[material.key].map {
-                            FileRow(id: $0.id!, name: $0.displayName, size: $0.size, contentType: $0.contentType, sha256: $0.sha256)
-                        })
+                        file: byKey[material.key].map(FileRow.init))
         }
         let history = try await AuditEvent.query(on: database)
             .filter(\.$subjectType == "application").filter(\.$subjectID == id.uuidString)
