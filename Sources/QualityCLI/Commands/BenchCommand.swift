@@ -22,13 +22,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = try await failingClearly {
-            let configuration = try database.configuration()
-            guard let day = CommandLineEvaluation.date(on, default: configuration.clock.today()) else {
-                throw ValidationError("--on must be a date that exists, written YYYY-MM-DD (got \(on ?? ""))")
-            }
-            return try await withApplication(configuration) { app in
-                try await QualityCityApp.migrate(app)
-                let catalog = try (app.qualityCity.assessor as? EngineAssessor)?.catalog ?? PolicyCatalog.bundled()
+            return try await withRegistry(database, on: on) { app, catalog, day, configuration in
                 let loaded = try await FactsLoader.load(from: app.db)
                 let entries = catalog.programmesInForce(on: day)
                 let plan = MatchPlan(entries, on: day, columns: loaded.columns)

@@ -45,13 +45,7 @@ struct SandboxCommand: AsyncParsableCommand {
             return change
         }
         let text = try await failingClearly {
-            let configuration = try database.configuration()
-            guard let day = CommandLineEvaluation.date(on, default: configuration.clock.today()) else {
-                throw ValidationError("--on must be a date that exists, written YYYY-MM-DD (got \(on ?? ""))")
-            }
-            return try await withApplication(configuration) { app in
-                try await QualityCityApp.migrate(app)
-                let catalog = try (app.qualityCity.assessor as? EngineAssessor)?.catalog ?? PolicyCatalog.bundled()
+            return try await withRegistry(database, on: on) { app, catalog, day, configuration in
                 let service = SandboxService(database: app.db, catalog: catalog, scope: configuration.database.redactedDescription)
                 let setup: SandboxService.Setup
                 do {
