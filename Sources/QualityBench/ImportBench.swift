@@ -84,9 +84,10 @@ func benchImport(_ city: SyntheticCity, directory: URL, on day: CalendarDate, ca
     }
     let registrations = files.appendingPathComponent("registrations.csv")
     let size = (try? FileManager.default.attributesOfItem(atPath: registrations.path)[.size] as? Int) ?? 0
-    print("Registry import into SQLite (seed \(city.seed), WAL, synchronous=OFF during the import, batches of 2,000 rows, 20,000 per transaction)")
     let database = try await BenchDatabase(directory: directory)
     let importer = RegistryImporter(database: database.database, actor: "bench")
+    print("Registry import into SQLite (seed \(city.seed), WAL, the import's own connection with synchronous=OFF, batches of "
+          + "\(grouped(importer.batchSize)) rows, \(grouped(importer.batchSize * importer.batchesPerTransaction)) per transaction)")
     var timings = Timings()
     let first = try await timedAsync(&timings) { try await importer.run(kind: .registrations, file: registrations) }
     report("\(grouped(first.counts.rowsRead))-row registrations CSV (\(size / 1_048_576) MB)",

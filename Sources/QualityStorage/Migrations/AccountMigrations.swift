@@ -17,13 +17,23 @@ struct CreateEnterprises: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "credit_code")
             .create()
-        try await database.createIndex("enterprises_district", on: Enterprise.schema, columns: ["city", "district"])
-        try await database.createIndex("enterprises_name", on: Enterprise.schema, columns: ["name"])
+        for index in Enterprise.searchIndexes {
+            try await database.createIndex(index.name, on: Enterprise.schema, columns: index.columns)
+        }
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(Enterprise.schema).delete()
     }
+}
+
+extension Enterprise {
+    /// The officers' enterprise list searches by place and by name. A first registry load into an empty
+    /// table builds these once at its end (see `RegistryImporter`).
+    static let searchIndexes: [(name: String, columns: [String])] = [
+        ("enterprises_district", ["city", "district"]),
+        ("enterprises_name", ["name"]),
+    ]
 }
 
 struct CreateAccounts: AsyncMigration {

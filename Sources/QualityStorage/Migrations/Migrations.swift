@@ -60,6 +60,7 @@ public enum Migrations {
         CreateRegistryTables(),
         CreateMatchRuns(),
         CreateSandboxDrafts(),
+        ClusterRegistryTables(),
     ]
 
     /// Lookups the submission path needs (issue 10, measured under load).

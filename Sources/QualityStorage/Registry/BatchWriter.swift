@@ -13,6 +13,8 @@ final class BatchWriter: @unchecked Sendable {
     let now: @Sendable () -> Date
     /// Other kinds that already hold rows, read when a registration creates an enterprise.
     var otherKindsWithRows: [RegistryKind] = []
+    /// Ids of the enterprises this import creates, in the order it creates them.
+    private var ids = TimeOrderedIDs()
 
     init(kind: RegistryKind, file: String, importID: UUID, now: @escaping @Sendable () -> Date) {
         self.kind = kind
@@ -22,16 +24,15 @@ final class BatchWriter: @unchecked Sendable {
         self.now = now
     }
 
-    func nonEmptyTables(_ sql: any SQLDatabase) async throws -> [RegistryKind] {
+    func nonEmptyTables(_ bulk: BulkStatements) async throws -> [RegistryKind] {
         var kinds: [RegistryKind] = []
         for other in RegistryKind.allCases where other != .registrations {
-            let rows = try await sql.select().column("credit_code").from(other.table).limit(1).all()
-            if !rows.isEmpty { kinds.append(other) }
+            if try await !bulk.run("SELECT credit_code FROM \(other.table) LIMIT 1", []).isEmpty { kinds.append(other) }
         }
         return kinds
     }
 
-    func write(_ batch: [RegistryRow], into sql: any SQLDatabase, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
+    func write(_ batch: [RegistryRow], into bulk: BulkStatements, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
         var counts = counts
         // The same record twice in a batch: the later row wins, as it would across batches.
         var latest: [String: RegistryRow] = [:]
@@ -43,13 +44,9 @@ final class BatchWriter: @unchecked Sendable {
         let rows = order.map { latest[$0]! }
         let codes = Array(Set(rows.map(\.creditCode)))
 
-        let bulk = BulkStatements(sql)
         var stored: [String: Int64] = [:]
-        for chunk in codes.chunked(900) {
-            let text = "SELECT credit_code, record_key, row_hash FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count))"
-            for row in try await bulk.run(text, chunk.map { .text($0) }) {
-                stored[try row.text("credit_code") + "\u{1F}" + row.text("record_key")] = try row.int64("row_hash")
-            }
+        for row in try await bulk.select(["credit_code", "record_key", "row_hash"], from: kind.table, creditCodes: codes) {
+            stored[try row.text("credit_code") + "\u{1F}" + row.text("record_key")] = try row.int64("row_hash")
         }
         var changed: [RegistryRow] = []
         for row in rows {
@@ -76,20 +73,11 @@ final class BatchWriter: @unchecked Sendable {
         let columns = layout.fields.map(\.column) + ["record_key", "row_hash", "source_file", "source_row", "import_id"]
         let assignments = columns.filter { $0 != "credit_code" && $0 != "record_key" }
             .map { "\(BulkStatements.quoted($0)) = excluded.\(BulkStatements.quoted($0))" }.joined(separator: ", ")
-        let perStatement = max(30_000 / columns.count, 1)
-        let tuple = BulkStatements.tuple(columns.count)
-        for chunk in rows.chunked(perStatement) {
-            var values: [BulkValue] = []
-            values.reserveCapacity(chunk.count * columns.count)
-            for row in chunk {
-                for value in row.values { values.append(BulkValue(value)) }
-                values += [.text(row.recordKey), .integer(row.hash), .text(file), .integer(Int64(row.row)), .uuid(importID)]
-            }
-            let text = "INSERT INTO \(kind.table) (\(columns.map(BulkStatements.quoted).joined(separator: ", "))) VALUES "
-                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
-                + " ON CONFLICT (credit_code, record_key) DO UPDATE SET \(assignments)"
-            try await bulk.run(text, values)
+        let values = rows.map { row in
+            row.values.map(BulkValue.init) + [.text(row.recordKey), .integer(row.hash), .text(file), .integer(Int64(row.row)), .uuid(importID)]
         }
+        try await bulk.insert(into: kind.table, columns: columns, rows: values,
+                              onConflict: "(credit_code, record_key) DO UPDATE SET \(assignments)")
     }
 
     // MARK: - Facts
@@ -112,31 +100,29 @@ final class BatchWriter: @unchecked Sendable {
         var seen = Set<String>()
         let touched = changed.map(\.creditCode).filter { seen.insert($0).inserted }
         var enterprises: [String: EnterpriseRow] = [:]
-        for chunk in touched.chunked(900) {
-            let text = "SELECT id, credit_code, name, city, district, facts_json, is_demo, created_at FROM enterprises WHERE credit_code IN "
-                + BulkStatements.tuple(chunk.count)
-            for row in try await bulk.run(text, chunk.map { .text($0) }) {
-                let enterprise = EnterpriseRow(
-                    id: try row.uuid("id"), creditCode: try row.text("credit_code"), name: try row.text("name"),
-                    city: try row.text("city"), district: try row.text("district"), factsJSON: try row.text("facts_json"),
-                    isDemo: try row.bool("is_demo"), createdAt: row.date("created_at") ?? now(), isNew: false)
-                enterprises[enterprise.creditCode] = enterprise
-            }
+        let columns = ["id", "credit_code", "name", "city", "district", "facts_json", "is_demo", "created_at"]
+        for row in try await bulk.select(columns, from: Enterprise.schema, creditCodes: touched) {
+            let enterprise = EnterpriseRow(
+                id: try row.uuid("id"), creditCode: try row.text("credit_code"), name: try row.text("name"),
+                city: try row.text("city"), district: try row.text("district"), factsJSON: try row.text("facts_json"),
+                isDemo: try row.bool("is_demo"), createdAt: row.date("created_at") ?? now(), isNew: false)
+            enterprises[enterprise.creditCode] = enterprise
         }
         var updates: [EnterpriseRow] = []
         if kind == .registrations {
-            let registrations = Dictionary(changed.map { ($0.creditCode, $0.values) }, uniquingKeysWith: { _, last in last })
+            let registrations = Dictionary(changed.map { ($0.creditCode, $0) }, uniquingKeysWith: { _, last in last })
             let newCodes = touched.filter { enterprises[$0] == nil }
             var others: [RegistryKind: [String: [[RegistryValue]]]] = [:]
             for other in otherKindsWithRows where !newCodes.isEmpty {
                 others[other] = try await storedRows(other, codes: newCodes, bulk)
             }
             for code in touched {
-                let values = registrations[code]!
+                let row = registrations[code]!
+                let (values, registration) = (row.values, row.registration ?? RegistrySections.registrationJSON(row.values))
                 let place = placeOf(values)
                 if var enterprise = enterprises[code] {
                     guard var document = FactsDocument(enterprise.factsJSON) else { continue }
-                    try RegistrySections.apply(.registrations, rows: [values], to: &document)
+                    document.set("registration", json: registration)
                     enterprise.factsJSON = document.text
                     enterprise.name = values[1].text ?? enterprise.name
                     (enterprise.city, enterprise.district) = place
@@ -144,11 +130,11 @@ final class BatchWriter: @unchecked Sendable {
                 } else {
                     var document = FactsDocument()
                     document.set("schemaVersion", json: "1")
-                    document.set("registration", json: RegistrySections.registrationJSON(values))
+                    document.set("registration", json: registration)
                     for (other, byCode) in others {
                         if let rows = byCode[code] { try RegistrySections.apply(other, rows: rows, to: &document) }
                     }
-                    updates.append(EnterpriseRow(id: UUID(), creditCode: code, name: values[1].text ?? "", city: place.city,
+                    updates.append(EnterpriseRow(id: ids.next(), creditCode: code, name: values[1].text ?? "", city: place.city,
                                                  district: place.district, factsJSON: document.text, isDemo: false,
                                                  createdAt: now(), isNew: true))
                 }
@@ -199,13 +185,9 @@ final class BatchWriter: @unchecked Sendable {
     private func storedRows(_ kind: RegistryKind, codes: [String], _ bulk: BulkStatements) async throws -> [String: [[RegistryValue]]] {
         var result: [String: [[RegistryValue]]] = [:]
         let fields = kind.layout.fields
-        let columns = fields.map { BulkStatements.quoted($0.column) }.joined(separator: ", ")
-        for chunk in codes.chunked(900) where !chunk.isEmpty {
-            let text = "SELECT \(columns) FROM \(kind.table) WHERE credit_code IN \(BulkStatements.tuple(chunk.count)) ORDER BY credit_code, record_key"
-            for row in try await bulk.run(text, chunk.map { .text($0) }) {
-                let values = try fields.map { try row.value($0) }
-                result[values[0].text ?? "", default: []].append(values)
-            }
+        for row in try await bulk.select(fields.map(\.column), from: kind.table, creditCodes: codes, orderedBy: ["credit_code", "record_key"]) {
+            let values = try fields.map { try row.value($0) }
+            result[values[0].text ?? "", default: []].append(values)
         }
         return result
     }
@@ -214,20 +196,13 @@ final class BatchWriter: @unchecked Sendable {
         guard !enterprises.isEmpty else { return }
         let columns = ["id", "credit_code", "name", "city", "district", "facts_json", "facts_version", "is_demo", "created_at", "updated_at"]
         let stamp = now()
-        let tuple = BulkStatements.tuple(columns.count)
-        for chunk in enterprises.chunked(2500) {
-            var values: [BulkValue] = []
-            values.reserveCapacity(chunk.count * columns.count)
-            for e in chunk {
-                values += [.uuid(e.id), .text(e.creditCode), .text(e.name), .text(e.city), .text(e.district), .text(e.factsJSON),
-                           .integer(1), .boolean(e.isDemo), .date(e.createdAt), .date(stamp)]
-            }
-            let text = "INSERT INTO enterprises (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, city = excluded.city, district = excluded.district,"
-                + " facts_json = excluded.facts_json, updated_at = excluded.updated_at, facts_version = enterprises.facts_version + 1"
-            try await bulk.run(text, values)
+        let values: [[BulkValue]] = enterprises.map { e in
+            [.uuid(e.id), .text(e.creditCode), .text(e.name), .text(e.city), .text(e.district), .text(e.factsJSON),
+             .integer(1), .boolean(e.isDemo), .date(e.createdAt), .date(stamp)]
         }
+        try await bulk.insert(into: Enterprise.schema, columns: columns, rows: values, onConflict:
+            "(id) DO UPDATE SET name = excluded.name, city = excluded.city, district = excluded.district,"
+            + " facts_json = excluded.facts_json, updated_at = excluded.updated_at, facts_version = enterprises.facts_version + 1")
     }
 }
 

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
+import NIOPosix
 import SQLiteKit
 
 /// A value of a bulk statement.
@@ -22,18 +23,43 @@ enum BulkValue: Sendable {
     }
 }
 
-/// The statements the import runs thousands of times, written once with `?` placeholders. On SQLite they
-/// go to the driver with their values as they are — SQLKit's serialiser and per-value `Encodable` check
-/// cost more than SQLite's own insert; on PostgreSQL they become `$n` and go through SQLKit as usual. The
-/// values are stored as Fluent stores them (SQLite: UUIDs as text, dates as seconds), so models read
-/// the rows back unchanged.
+/// Where the import's statements go. On a SQLite file, a connection of the import's own
+/// (`SQLiteBulkConnection`): each statement prepared once and run row by row on a thread-pool thread. On
+/// PostgreSQL (and SQLite in memory, which another connection cannot open), one connection of the pool and
+/// multi-row statements through SQLKit, a few thousand rows each. Values are stored as Fluent stores them
+/// (SQLite: UUIDs as text, dates as seconds), so models read the rows back unchanged.
 struct BulkStatements: Sendable {
-    let sql: any SQLDatabase
-    let sqlite: (any SQLiteDatabase)?
+    enum Backend: Sendable {
+        case sqlite(SQLiteBulkConnection)
+        case sql(any SQLDatabase)
+    }
 
-    init(_ sql: any SQLDatabase) {
-        self.sql = sql
-        self.sqlite = sql.dialect.name == "sqlite" ? sql as? any SQLiteDatabase : nil
+    let backend: Backend
+
+    /// Runs `body` with statements on one connection of `database`, closed afterwards.
+    static func session<T: Sendable>(on database: any Database,
+                                     _ body: @escaping @Sendable (BulkStatements) async throws -> T) async throws -> T {
+        if let path = try await sqliteFile(of: database) {
+            let connection = try await NIOThreadPool.singleton.runIfActive { try SQLiteBulkConnection(path: path) }
+            defer { connection.close() }
+            return try await body(BulkStatements(backend: .sqlite(connection)))
+        }
+        return try await database.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                guard let sql = connection as? any SQLDatabase else { fatalError("QualityCity runs on SQL databases only") }
+                return try await body(BulkStatements(backend: .sql(sql)))
+            }
+        }.get()
+    }
+
+    /// The file of a SQLite database (nil: another database, or SQLite in memory).
+    private static func sqliteFile(of database: any Database) async throws -> String? {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return nil }
+        for row in try await sql.raw("PRAGMA database_list").all() where try row.decode(column: "name", as: String.self) == "main" {
+            let file = try row.decode(column: "file", as: String.self)
+            return file.isEmpty ? nil : file
+        }
+        return nil
     }
 
     /// A list of `count` placeholders: `(?, ?, ?)`.
@@ -43,20 +69,81 @@ struct BulkStatements: Sendable {
 
     static func quoted(_ identifier: String) -> String { "\"" + identifier + "\"" }
 
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: (BulkStatements) async throws -> T) async throws -> T {
+        let immediate: Bool
+        switch backend {
+        case .sqlite: immediate = true
+        case .sql(let sql): immediate = sql.dialect.name == "sqlite"
+        }
+        try await run(immediate ? "BEGIN IMMEDIATE" : "BEGIN", [])
+        do {
+            let result = try await body(self)
+            try await run("COMMIT", [])
+            return result
+        } catch {
+            _ = try? await run("ROLLBACK", [])
+            throw error
+        }
+    }
+
+    /// The rows of `table` whose credit code is one of `codes`, in `order` within each code.
+    func select(_ columns: [String], from table: String, creditCodes codes: [String], orderedBy order: [String] = []) async throws -> [BulkRow] {
+        guard !codes.isEmpty else { return [] }
+        let head = "SELECT \(columns.map(Self.quoted).joined(separator: ", ")) FROM \(table) WHERE credit_code "
+        let tail = order.isEmpty ? "" : " ORDER BY " + order.map(Self.quoted).joined(separator: ", ")
+        switch backend {
+        case .sqlite(let connection):
+            let text = head + "= ?" + tail
+            return try await NIOThreadPool.singleton.runIfActive { try connection.run(text, each: codes.map { [.text($0)] }) }
+        case .sql:
+            var rows: [BulkRow] = []
+            for chunk in codes.chunked(900) {
+                rows += try await run(head + "IN " + Self.tuple(chunk.count) + tail, chunk.map { .text($0) })
+            }
+            return rows
+        }
+    }
+
+    /// Inserts `rows` (values in the order of `columns`); `conflict` says what a row whose key is already
+    /// stored does instead (`(id) DO UPDATE SET …`).
+    func insert(into table: String, columns: [String], rows: [[BulkValue]], onConflict conflict: String) async throws {
+        guard !rows.isEmpty else { return }
+        let head = "INSERT INTO \(table) (\(columns.map(Self.quoted).joined(separator: ", "))) VALUES "
+        let tail = " ON CONFLICT " + conflict
+        let tuple = Self.tuple(columns.count)
+        switch backend {
+        case .sqlite(let connection):
+            _ = try await NIOThreadPool.singleton.runIfActive { try connection.run(head + tuple + tail, each: rows) }
+        case .sql:
+            for chunk in rows.chunked(max(30_000 / columns.count, 1)) {
+                try await run(head + Array(repeating: tuple, count: chunk.count).joined(separator: ",") + tail, chunk.flatMap { $0 })
+            }
+        }
+    }
+
+    /// Drops the enterprise search indexes for a first load (`restoreSearchIndexes` builds them again).
+    func dropSearchIndexes() async throws {
+        for index in Enterprise.searchIndexes { try await run("DROP INDEX IF EXISTS \(Self.quoted(index.name))", []) }
+    }
+
+    /// Builds the enterprise search indexes that are missing (after a first load, or one that was killed).
+    func restoreSearchIndexes() async throws {
+        for index in Enterprise.searchIndexes {
+            try await run("CREATE INDEX IF NOT EXISTS \(Self.quoted(index.name)) ON \(Enterprise.schema) ("
+                          + index.columns.map(Self.quoted).joined(separator: ", ") + ")", [])
+        }
+    }
+
+    /// Runs one statement with `?` placeholders.
     @discardableResult
     func run(_ text: String, _ values: [BulkValue]) async throws -> [BulkRow] {
-        if let sqlite {
-            let binds: [SQLiteData] = values.map { value in
-                switch value {
-                case .null: .null
-                case .text(let text): .text(text)
-                case .integer(let number): .integer(Int(number))
-                case .boolean(let flag): .integer(flag ? 1 : 0)
-                case .uuid(let id): .text(id.uuidString)
-                case .date(let date): .float(date.timeIntervalSince1970)
-                }
-            }
-            return try await sqlite.query(text, binds).map { BulkRow.sqlite($0) }
+        let sql: any SQLDatabase
+        switch backend {
+        case .sqlite(let connection):
+            return try await NIOThreadPool.singleton.runIfActive { try connection.run(text, values) }
+        case .sql(let database):
+            sql = database
         }
         var query = SQLQueryString("")
         var parts = text.split(separator: "?", omittingEmptySubsequences: false).makeIterator()
@@ -77,14 +164,20 @@ struct BulkStatements: Sendable {
 }
 
 /// A result row of a bulk statement, read by column name.
-enum BulkRow {
-    case sqlite(SQLiteRow)
+enum BulkRow: Sendable {
+    /// A row read by `SQLiteBulkConnection`.
+    case values(names: [String], values: [SQLiteData])
     case generic(any SQLRow)
+
+    private func sqlite(_ column: String) -> SQLiteData? {
+        guard case .values(let names, let values) = self, let index = names.firstIndex(of: column) else { return nil }
+        return values[index]
+    }
 
     func text(_ column: String) throws -> String {
         switch self {
-        case .sqlite(let row):
-            if case .text(let text)? = row.column(column) { return text }
+        case .values:
+            if case .text(let text)? = sqlite(column) { return text }
             throw BulkReadError(column: column)
         case .generic(let row): return try row.decode(column: column, as: String.self)
         }
@@ -92,8 +185,8 @@ enum BulkRow {
 
     func int64(_ column: String) throws -> Int64 {
         switch self {
-        case .sqlite(let row):
-            if case .integer(let number)? = row.column(column) { return Int64(number) }
+        case .values:
+            if case .integer(let number)? = sqlite(column) { return Int64(number) }
             throw BulkReadError(column: column)
         case .generic(let row): return try row.decode(column: column, as: Int64.self)
         }
@@ -101,9 +194,9 @@ enum BulkRow {
 
     func uuid(_ column: String) throws -> UUID {
         switch self {
-        case .sqlite(let row):
-            if case .text(let text)? = row.column(column), let id = UUID(uuidString: text) { return id }
-            if case .blob(var buffer)? = row.column(column), buffer.readableBytes == 16, let bytes = buffer.readBytes(length: 16) {
+        case .values:
+            if case .text(let text)? = sqlite(column), let id = UUID(uuidString: text) { return id }
+            if case .blob(var buffer)? = sqlite(column), buffer.readableBytes == 16, let bytes = buffer.readBytes(length: 16) {
                 return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
             }
@@ -114,8 +207,8 @@ enum BulkRow {
 
     func bool(_ column: String) throws -> Bool {
         switch self {
-        case .sqlite(let row):
-            if case .integer(let number)? = row.column(column) { return number != 0 }
+        case .values:
+            if case .integer(let number)? = sqlite(column) { return number != 0 }
             throw BulkReadError(column: column)
         case .generic(let row): return try row.decode(column: column, as: Bool.self)
         }
@@ -123,15 +216,15 @@ enum BulkRow {
 
     func date(_ column: String) -> Date? {
         switch self {
-        case .sqlite(let row): row.column(column).flatMap { Date(sqliteData: $0) }
+        case .values: sqlite(column).flatMap { Date(sqliteData: $0) }
         case .generic(let row): try? row.decode(column: column, as: Date?.self)
         }
     }
 
     func value(_ field: RegistryField) throws -> RegistryValue {
         switch self {
-        case .sqlite(let row):
-            switch (row.column(field.column), field.type) {
+        case .values:
+            switch (sqlite(field.column), field.type) {
             case (.null?, _), (nil, _): return .null
             case (.integer(let number)?, .boolean): return .boolean(number != 0)
             case (.integer(let number)?, _): return .integer(Int64(number))
@@ -153,3 +246,4 @@ struct BulkReadError: Error, CustomStringConvertible {
     var column: String
     var description: String { "unexpected value in column \(column)" }
 }
+

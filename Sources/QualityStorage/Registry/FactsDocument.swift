@@ -108,13 +108,24 @@ struct FactsDocument {
 /// JSON string literals written by hand (the hot path of the million-row import builds facts this way).
 enum JSONQuote {
     static func quote(_ text: String) -> String {
+        var out = ""
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string.
+    static func append(_ text: String, to out: inout String) {
         var needsEscaping = false
         for byte in text.utf8 where byte == 0x22 || byte == 0x5C || byte < 0x20 {
             needsEscaping = true
             break
         }
-        guard needsEscaping else { return "\"" + text + "\"" }
-        var out = "\""
+        out += "\""
+        guard needsEscaping else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -131,6 +142,6 @@ enum JSONQuote {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

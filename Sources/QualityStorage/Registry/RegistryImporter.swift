@@ -53,12 +53,13 @@ public struct ImportFileError: Error, OperatorFacingError, Sendable {
 public struct RegistryImporter: Sendable {
     public let database: any Database
     public var batchSize: Int
-    /// Batches per transaction: big transactions make SQLite fast; a failure rolls back only its own.
+    /// Batches per transaction: big transactions make SQLite fast (fewer commits, each index page written
+    /// fewer times); a failure rolls back only its own.
     public var batchesPerTransaction: Int
     public var actor: String
     public var now: @Sendable () -> Date
 
-    public init(database: any Database, batchSize: Int = 2000, batchesPerTransaction: Int = 10, actor: String = "cli",
+    public init(database: any Database, batchSize: Int = 2000, batchesPerTransaction: Int = 50, actor: String = "cli",
                 now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
         self.batchSize = batchSize
@@ -78,37 +79,23 @@ public struct RegistryImporter: Sendable {
         let estimated = source.estimatedRows
         let writer = BatchWriter(kind: kind, file: name, importID: report.id, now: now)
         let (batchSize, batches) = (self.batchSize, self.batchesPerTransaction)
-        report = try await database.withSQLSession { [report] sql in
+        report = try await BulkStatements.session(on: database) { [report] bulk in
             var report = report
-            try await ImportTuning.begin(sql)
+            writer.otherKindsWithRows = try await writer.nonEmptyTables(bulk)
+            // A first load (no enterprise yet) builds the search indexes once at its end instead of inserting
+            // every enterprise into them; a load that was killed leaves them to the next import, which starts here.
+            try await bulk.restoreSearchIndexes()
+            let noEnterprises = try await bulk.run("SELECT id FROM \(Enterprise.schema) LIMIT 1", []).isEmpty
+            let firstLoad = kind == .registrations && noEnterprises
+            if firstLoad { try await bulk.dropSearchIndexes() }
             do {
-                writer.otherKindsWithRows = try await writer.nonEmptyTables(sql)
-                var pending = try await Self.parse(source, batchSize, batches: batches)
-                while !pending.isEmpty {
-                    // Read and check the next rows while this transaction writes.
-                    let parsing = Task.detached { try Self.parseSync(source, batchSize, batches: batches) }
-                    let parsed = pending
-                    let counts = try await sql.transaction { tx in
-                        var counts = ImportReport.Counts()
-                        for batch in parsed { counts = try await writer.write(batch.rows, into: tx, counts: counts) }
-                        return counts
-                    }
-                    for batch in parsed {
-                        report.counts.rowsRead += batch.rows.count + batch.rejected.count
-                        report.counts.rejected += batch.rejected.count
-                        for rejection in batch.rejected where report.rejections.count < ImportReport.keptRejections {
-                            report.rejections.append(rejection)
-                        }
-                    }
-                    report.counts.add(counts)
-                    progress(ImportProgress(rows: report.counts.rowsRead, estimatedRows: max(estimated, report.counts.rowsRead)))
-                    pending = try await parsing.value
-                }
-                try await ImportTuning.end(sql)
+                report = try await Self.load(source, with: writer, into: bulk, batchSize: batchSize, batches: batches,
+                                             report: report, estimated: estimated, progress: progress)
             } catch {
-                try? await ImportTuning.end(sql)
+                if firstLoad { try? await bulk.restoreSearchIndexes() }
                 throw error
             }
+            if firstLoad { try await bulk.restoreSearchIndexes() }
             return report
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -119,37 +106,39 @@ public struct RegistryImporter: Sendable {
         return report
     }
 
+    /// Reads, checks and writes the whole file: each batch is read and checked on another task while the
+    /// one before it is written, and every `batches` batches are one transaction.
+    private static func load(_ source: RowSource, with writer: BatchWriter, into bulk: BulkStatements, batchSize: Int, batches: Int,
+                             report: ImportReport, estimated: Int,
+                             progress: @Sendable (ImportProgress) -> Void) async throws -> ImportReport {
+        var report = report
+        var next = Task.detached { try source.next(batchSize) }
+        var finished = false
+        while !finished {
+            try await bulk.transaction { tx in
+                for _ in 0..<batches {
+                    let batch = try await next.value
+                    guard !batch.rows.isEmpty || !batch.rejected.isEmpty else {
+                        finished = true
+                        return
+                    }
+                    next = Task.detached { try source.next(batchSize) }
+                    report.counts = try await writer.write(batch.rows, into: tx, counts: report.counts)
+                    report.counts.rowsRead += batch.rows.count + batch.rejected.count
+                    report.counts.rejected += batch.rejected.count
+                    for rejection in batch.rejected where report.rejections.count < ImportReport.keptRejections {
+                        report.rejections.append(rejection)
+                    }
+                }
+            }
+            progress(ImportProgress(rows: report.counts.rowsRead, estimatedRows: max(estimated, report.counts.rowsRead)))
+        }
+        return report
+    }
+
     struct Batch: Sendable {
         var rows: [RegistryRow]
         var rejected: [RejectedRow]
-    }
-
-    static func parse(_ source: RowSource, _ size: Int, batches: Int) async throws -> [Batch] {
-        try await Task.detached { try parseSync(source, size, batches: batches) }.value
-    }
-
-    static func parseSync(_ source: RowSource, _ size: Int, batches: Int) throws -> [Batch] {
-        var result: [Batch] = []
-        for _ in 0..<batches {
-            let batch = try source.next(size)
-            if batch.rows.isEmpty && batch.rejected.isEmpty { break }
-            result.append(batch)
-        }
-        return result
-    }
-}
-
-extension ImportReport.Counts {
-    mutating func add(_ other: ImportReport.Counts) {
-        rowsRead += other.rowsRead
-        inserted += other.inserted
-        updated += other.updated
-        unchanged += other.unchanged
-        rejected += other.rejected
-        enterprisesCreated += other.enterprisesCreated
-        enterprisesUpdated += other.enterprisesUpdated
-        pending += other.pending
-        superseded += other.superseded
     }
 }
 
@@ -223,49 +212,5 @@ final class RowSource: @unchecked Sendable {
             }
         }
         return lines
-    }
-}
-
-/// SQLite settings for the length of a bulk import on its connection: no fsync per commit (the import is
-/// repeatable), a large page cache, temporary data in memory. Restored afterwards.
-enum ImportTuning {
-    static func begin(_ sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else { return }
-        for pragma in ["PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 15000"] {
-            try await sql.raw(SQLQueryString(pragma)).run()
-        }
-    }
-
-    static func end(_ sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else { return }
-        for pragma in ["PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -2000"] {
-            try await sql.raw(SQLQueryString(pragma)).run()
-        }
-    }
-}
-
-extension Database {
-    /// Runs `body` on one connection, as SQL: the import's pragmas and transactions must share it.
-    func withSQLSession<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                guard let sql = connection as? any SQLDatabase else { fatalError("QualityCity runs on SQL databases only") }
-                return try await body(sql)
-            }
-        }.get()
-    }
-}
-
-extension SQLDatabase {
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await raw(SQLQueryString(dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN")).run()
-        do {
-            let result = try await body(self)
-            try await raw("COMMIT").run()
-            return result
-        } catch {
-            try? await raw("ROLLBACK").run()
-            throw error
-        }
     }
 }

@@ -24,6 +24,9 @@ public struct RegistryRow: Sendable {
     /// FNV-1a of the stored values: equal content, equal hash, whatever the file's formatting was.
     public var hash: Int64
     public var row: Int
+    /// Registrations only: the facts' `registration` member, made while the file is read (on the reading
+    /// task, beside the writer) rather than by the writer for each of a million enterprises.
+    public var registration: String?
 }
 
 /// Reads one kind of registry file's rows against its layout. Checks are those of the facts schema
@@ -83,13 +86,14 @@ public struct RegistryRowParser: Sendable {
         if let problem = crossCheck(values) { return .failure(reject(row.row, problem.0, problem.1)) }
         let code = values[0].text ?? ""
         return .success(RegistryRow(creditCode: code, values: values, recordKey: recordKey(values),
-                                    hash: Self.hash(values), row: row.row))
+                                    hash: Self.hash(values), row: row.row,
+                                    registration: layout.kind == .registrations ? RegistrySections.registrationJSON(values) : nil))
     }
 
     private func trimmed(_ text: String) -> String {
-        // Most registry fields have no surrounding space; skip the Unicode scan when the ends are clean.
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        if first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80 { return text }
+        // Most registry fields have no surrounding space; skip the scan when neither end is one.
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -94,20 +94,37 @@ enum RegistrySections {
         }
     }
 
-    /// The registration member, written by hand: a million of these are made by one import.
+    /// The registration member, written by hand (members in key order, absent ones left out): a million of
+    /// these are made by one import.
     static func registrationJSON(_ r: [RegistryValue]) -> String {
-        let layout = RegistryKind.registrations.layout
-        func text(_ column: String) -> String? { r[layout.index(of: column)!].text }
-        var members: [(String, String)] = [
-            ("creditCode", text("credit_code") ?? ""), ("name", text("name") ?? ""),
-            ("registeredOn", text("registered_on") ?? ""), ("legalForm", text("legal_form") ?? ""),
-            ("industryCode", text("industry_code") ?? ""), ("operatingStatus", text("operating_status") ?? ""),
-        ]
-        for column in ["division_code", "city", "district"] {
-            if let value = text(column) { members.append((column == "division_code" ? "divisionCode" : column, value)) }
+        var out = "{"
+        out.reserveCapacity(256)
+        var first = true
+        for (key, index) in registrationMembers {
+            let value = r[index].text
+            guard value != nil || !registrationOptional.contains(index) else { continue }
+            if !first { out += "," }
+            first = false
+            out += key
+            JSONQuote.append(value ?? "", to: &out)
         }
-        return "{" + members.sorted { $0.0 < $1.0 }.map { JSONQuote.quote($0.0) + ":" + JSONQuote.quote($0.1) }.joined(separator: ",") + "}"
+        return out + "}"
     }
+
+    /// The registration's JSON names (quoted, with their colon) in sorted order, and their columns.
+    private static let registrationMembers: [(String, Int)] = {
+        let layout = RegistryKind.registrations.layout
+        let names = ["city": "city", "credit_code": "creditCode", "district": "district", "division_code": "divisionCode",
+                     "industry_code": "industryCode", "legal_form": "legalForm", "name": "name",
+                     "operating_status": "operatingStatus", "registered_on": "registeredOn"]
+        return names.sorted { $0.value < $1.value }.map { (JSONQuote.quote($0.value) + ":", layout.index(of: $0.key)!) }
+    }()
+
+    /// Columns left out of the member when empty; the others are written as "" when empty.
+    private static let registrationOptional: Set<Int> = {
+        let layout = RegistryKind.registrations.layout
+        return Set(["division_code", "city", "district"].map { layout.index(of: $0)! })
+    }()
 
     private static func existingStaff(_ document: FactsDocument) -> Staff {
         document["staff"].flatMap { try? JSONDecoder().decode(Staff.self, from: Data($0.utf8)) } ?? Staff()
