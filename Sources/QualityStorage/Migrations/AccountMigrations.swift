@@ -29,7 +29,8 @@ struct CreateEnterprises: AsyncMigration {
 
 extension Enterprise {
     /// The officers' enterprise list searches by place and by name. A first registry load into an empty
-    /// table builds these once at its end (see `RegistryImporter`).
+    /// table builds these once at its end (see `RegistryImporter`). `CreateEnterprises` creates them from
+    /// this list, so the list only grows: a later index gets its own migration and is appended here.
     static let searchIndexes: [(name: String, columns: [String])] = [
         ("enterprises_district", ["city", "district"]),
         ("enterprises_name", ["name"]),

@@ -55,7 +55,10 @@ final class SQLiteBulkConnection: @unchecked Sendable {
             while true {
                 let status = sqlite_nio_sqlite3_step(statement)
                 if status == SQLITE_DONE { break }
-                guard status == SQLITE_ROW else { try check(status) ; break }
+                guard status == SQLITE_ROW else {
+                    try check(status)
+                    break
+                }
                 rows.append(.values(names: names, values: (0..<Int32(names.count)).map { column(statement, $0) }))
             }
         }
