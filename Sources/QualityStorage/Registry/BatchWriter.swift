@@ -206,17 +206,6 @@ final class BatchWriter: @unchecked Sendable {
     }
 }
 
-extension RegistryValue {
-    var sql: any SQLExpression {
-        switch self {
-        case .null: SQLLiteral.null
-        case .text(let text): SQLBind(text)
-        case .integer(let number): SQLBind(number)
-        case .boolean(let flag): SQLBind(flag)
-        }
-    }
-}
-
 /// Slots written by index from several threads, each slot by one.
 final class ResultSlots<T>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T?>
