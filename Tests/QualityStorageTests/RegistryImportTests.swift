@@ -12,6 +12,7 @@ struct RegistryImportTests {
     static let codeA = CreditCode.withCheckDigit("91440300MA5RG0001")!.value
     static let codeB = CreditCode.withCheckDigit("91440700MA5RG0002")!.value
     static let codeC = CreditCode.withCheckDigit("91440300MA5RG0003")!.value
+    static let codeD = CreditCode.withCheckDigit("91440300MA5RG0004")!.value
 
     static func file(_ name: String, _ lines: [String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qc-import-\(UUID().uuidString)")
@@ -215,6 +216,79 @@ struct RegistryImportTests {
         }
     }
 
+    static func registration(_ code: String, _ name: String) -> String {
+        "\(code),\(name),440305,深圳市,南山区,2010-03-15,legalPerson,C3981,active"
+    }
+
+    @Test("a first load that meets an enterprise again in a later batch updates it instead of making it twice",
+          arguments: [1, 50])
+    func repeatedInFirstLoad(batchesPerTransaction: Int) async throws {
+        try await TestStorage.withDatabase { db in
+            // setup: codeA in the first batch and again, renamed, in the third
+            let lines = [Self.registrations[0], Self.registration(Self.codeA, "甲一"), Self.registration(Self.codeB, "乙"),
+                         Self.registration(Self.codeC, "丙"), Self.registration(Self.codeD, "丁"),
+                         Self.registration(Self.codeA, "甲二")]
+            // MUT
+            let report = try await RegistryImporter(database: db, batchSize: 2, batchesPerTransaction: batchesPerTransaction)
+                .run(kind: .registrations, file: try Self.file("r.csv", lines))
+            // validation
+            #expect(report.counts.enterprisesCreated == 4)
+            #expect(report.counts.enterprisesUpdated == 1)
+            #expect(report.counts.updated == 1)
+            let a = try await Enterprise.query(on: db).filter(\.$creditCode == Self.codeA).all()
+            #expect(a.map(\.name) == ["甲二"])
+        }
+    }
+
+    @Test("an enterprise another connection registers during a first load is updated by it, not made twice")
+    func otherWriterDuringFirstLoad() async throws {
+        try await TestStorage.withDatabase { db in
+            guard (db as! any SQLDatabase).dialect.name == "sqlite" else { return }
+            // setup: codeC comes in the second transaction; another connection registers it after the first
+            let lines = [Self.registrations[0], Self.registration(Self.codeA, "甲"), Self.registration(Self.codeB, "乙"),
+                         Self.registration(Self.codeC, "丙")]
+            let registered = Enterprise(creditCode: Self.codeC, name: "丙（先行登记）", city: "深圳市", district: "南山区", factsJSON: "{}")
+            let once = LockedFlag()
+            // MUT
+            let report = try await RegistryImporter(database: db, batchSize: 2, batchesPerTransaction: 1)
+                .run(kind: .registrations, file: try Self.file("r.csv", lines)) { _ in
+                    // Between transactions, on a connection of the pool (a commit the import did not make).
+                    if once.set() { try! registered.create(on: db).wait() }
+                }
+            // validation
+            #expect(report.counts.enterprisesCreated == 2)
+            #expect(report.counts.enterprisesUpdated == 1)
+            let c = try await Enterprise.query(on: db).filter(\.$creditCode == Self.codeC).all()
+            #expect(c.map(\.id) == [registered.id])
+            #expect(c.first?.name == "丙")
+        }
+    }
+
+    @Test("a write that fails on SQLite fails the import: earlier transactions stay, nothing of its own, indexes rebuilt")
+    func failingWrite() async throws {
+        try await TestStorage.withDatabase { db in
+            let sql = db as! any SQLDatabase
+            guard sql.dialect.name == "sqlite" else { return }
+            // setup: the database refuses one name (the import writes it behind, while preparing the next batch)
+            try await sql.raw("""
+                CREATE TRIGGER refuse BEFORE INSERT ON enterprises WHEN NEW.name = '拒' BEGIN SELECT RAISE(ABORT, 'refused'); END
+                """).run()
+            let lines = [Self.registrations[0], Self.registration(Self.codeA, "甲"), Self.registration(Self.codeB, "乙"),
+                         Self.registration(Self.codeC, "拒"), Self.registration(Self.codeD, "丁")]
+            // MUT
+            await #expect(throws: (any Error).self) {
+                try await RegistryImporter(database: db, batchSize: 2, batchesPerTransaction: 1)
+                    .run(kind: .registrations, file: try Self.file("r.csv", lines))
+            }
+            // validation
+            let names = try await Enterprise.query(on: db).sort(\.$name).all().map(\.name)
+            #expect(names == ["乙", "甲"].sorted())
+            let rows = try await sql.select().column("credit_code").from(RegistryKind.registrations.table).all()
+            #expect(rows.count == 2)
+            #expect(try await Self.enterpriseIndexes(db).isSuperset(of: ["enterprises_name", "enterprises_district"]))
+        }
+    }
+
     @Test("a file without a required column is refused as a whole")
     func missingColumn() async throws {
         try await TestStorage.withDatabase { db in
@@ -260,6 +334,20 @@ struct RegistryImportTests {
             // validation
             let imported = try #require(try await Self.facts(Self.codeA, on: db))
             #expect(imported == original)
+        }
+    }
+}
+
+/// A flag set once, from any thread.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// True the first time only.
+    func set() -> Bool {
+        lock.withLock {
+            defer { isSet = true }
+            return !isSet
         }
     }
 }

@@ -8,6 +8,10 @@ import QualityRules
 final class BatchWriter: @unchecked Sendable {
     let kind: RegistryKind
     let layout: RegistryLayout
+    /// `kind.table`, made once.
+    let table: String
+    /// Registrations: where the division code, city and district are among a row's values.
+    private let placeColumns: (division: Int, city: Int, district: Int)?
     let file: String
     let importID: UUID
     let now: @Sendable () -> Date
@@ -15,10 +19,19 @@ final class BatchWriter: @unchecked Sendable {
     var otherKindsWithRows: [RegistryKind] = []
     /// Ids of the enterprises this import creates, in the order it creates them.
     private var ids = TimeOrderedIDs()
+    /// Tables whose every row this import wrote (SQLite only: empty when it began, and no other connection
+    /// has committed since), so a credit code it has not written has nothing there to look up. On a first
+    /// load that is every code: nothing is read back, and the writes run behind the next batch's preparation.
+    var ownTables: Set<String> = []
+    /// The credit codes (by hash) this import has written rows for: a code here may have rows in any table.
+    private var writtenCodes = Set<Int>()
 
     init(kind: RegistryKind, file: String, importID: UUID, now: @escaping @Sendable () -> Date) {
         self.kind = kind
         self.layout = kind.layout
+        self.table = kind.table
+        let layout = kind.layout
+        placeColumns = layout.index(of: "division_code").map { ($0, layout.index(of: "city")!, layout.index(of: "district")!) }
         self.file = file
         self.importID = importID
         self.now = now
@@ -35,36 +48,56 @@ final class BatchWriter: @unchecked Sendable {
     func write(_ batch: [RegistryRow], into bulk: BulkStatements, counts: ImportReport.Counts) async throws -> ImportReport.Counts {
         var counts = counts
         // The same record twice in a batch: the later row wins, as it would across batches.
-        var latest: [String: RegistryRow] = [:]
-        var order: [String] = []
-        for row in batch {
-            let id = row.creditCode + "\u{1F}" + row.recordKey
-            if latest.updateValue(row, forKey: id) == nil { order.append(id) }
-        }
-        let rows = order.map { latest[$0]! }
-        let codes = Array(Set(rows.map(\.creditCode)))
-
-        var stored: [String: Int64] = [:]
-        for row in try await bulk.select(["credit_code", "record_key", "row_hash"], from: kind.table, creditCodes: codes) {
-            stored[try row.text("credit_code") + "\u{1F}" + row.text("record_key")] = try row.int64("row_hash")
-        }
-        var changed: [RegistryRow] = []
-        for row in rows {
-            switch stored[row.creditCode + "\u{1F}" + row.recordKey] {
-            case nil:
-                counts.inserted += 1
-                changed.append(row)
-            case row.hash?:
-                counts.unchanged += 1
-            default:
-                counts.updated += 1
-                changed.append(row)
-            }
-        }
+        var latest: [RecordID: Int] = [:]
+        latest.reserveCapacity(batch.count)
+        for (index, row) in batch.enumerated() { latest[RecordID(row)] = index }
+        let rows = latest.count == batch.count ? batch : batch.indices.filter { latest[RecordID(batch[$0])] == $0 }.map { batch[$0] }
         counts.superseded += batch.count - rows.count
+
+        var stored: [RecordID: Int64] = [:]
+        let codes = withPossibleRows(rows.map(\.creditCode), in: table)
+        for row in try await bulk.select(["credit_code", "record_key", "row_hash"], from: table, creditCodes: codes) {
+            stored[RecordID(code: try row.text("credit_code"), key: try row.text("record_key"))] = try row.int64("row_hash")
+        }
+        var changed = rows
+        if !stored.isEmpty {
+            changed = rows.filter { row in
+                switch stored[RecordID(row)] {
+                case nil: counts.inserted += 1
+                case row.hash?: counts.unchanged += 1
+                default: counts.updated += 1
+                }
+                return stored[RecordID(row)] != row.hash
+            }
+        } else {
+            counts.inserted += rows.count
+        }
         guard !changed.isEmpty else { return counts }
         try await upsert(changed, bulk)
+        for row in changed { writtenCodes.insert(row.creditCode.hashValue) }
         return try await refreshFacts(changed, bulk, counts: counts)
+    }
+
+    /// A record's natural key: its enterprise and its key within it.
+    private struct RecordID: Hashable {
+        var code: String
+        var key: String
+
+        init(code: String, key: String) {
+            (self.code, self.key) = (code, key)
+        }
+
+        init(_ row: RegistryRow) {
+            (code, key) = (row.creditCode, row.recordKey)
+        }
+    }
+
+    /// Those of `codes` (each once) that may have rows in `table`: all, unless the import wrote every row of
+    /// the table; then only those it wrote rows for (a hash collision only costs a lookup).
+    private func withPossibleRows(_ codes: [String], in table: String) -> [String] {
+        let mine = ownTables.contains(table)
+        var seen = Set<String>()
+        return codes.filter { (!mine || writtenCodes.contains($0.hashValue)) && seen.insert($0).inserted }
     }
 
     // MARK: - Registry rows
@@ -76,7 +109,7 @@ final class BatchWriter: @unchecked Sendable {
         let values = rows.map { row in
             row.values.map(BulkValue.init) + [.text(row.recordKey), .integer(row.hash), .text(file), .integer(Int64(row.row)), .uuid(importID)]
         }
-        try await bulk.insert(into: kind.table, columns: columns, rows: values,
+        try await bulk.insert(into: table, columns: columns, rows: values,
                               onConflict: "(credit_code, record_key) DO UPDATE SET \(assignments)")
     }
 
@@ -101,7 +134,7 @@ final class BatchWriter: @unchecked Sendable {
         let touched = changed.map(\.creditCode).filter { seen.insert($0).inserted }
         var enterprises: [String: EnterpriseRow] = [:]
         let columns = ["id", "credit_code", "name", "city", "district", "facts_json", "is_demo", "created_at"]
-        for row in try await bulk.select(columns, from: Enterprise.schema, creditCodes: touched) {
+        for row in try await bulk.select(columns, from: Enterprise.schema, creditCodes: withPossibleRows(touched, in: Enterprise.schema)) {
             let enterprise = EnterpriseRow(
                 id: try row.uuid("id"), creditCode: try row.text("credit_code"), name: try row.text("name"),
                 city: try row.text("city"), district: try row.text("district"), factsJSON: try row.text("facts_json"),
@@ -110,15 +143,17 @@ final class BatchWriter: @unchecked Sendable {
         }
         var updates: [EnterpriseRow] = []
         if kind == .registrations {
-            let registrations = Dictionary(changed.map { ($0.creditCode, $0) }, uniquingKeysWith: { _, last in last })
+            // A registration's record is its enterprise (its key is the credit code): each code comes once.
             let newCodes = touched.filter { enterprises[$0] == nil }
             var others: [RegistryKind: [String: [[RegistryValue]]]] = [:]
             for other in otherKindsWithRows where !newCodes.isEmpty {
                 others[other] = try await storedRows(other, codes: newCodes, bulk)
             }
-            for code in touched {
-                let row = registrations[code]!
-                let (values, registration) = (row.values, row.registration ?? RegistrySections.registrationJSON(row.values))
+            let stamp = now()
+            updates.reserveCapacity(changed.count)
+            for row in changed {
+                let (code, values) = (row.creditCode, row.values)
+                let registration = row.registration ?? RegistrySections.registrationJSON(values)
                 let place = placeOf(values)
                 if var enterprise = enterprises[code] {
                     guard var document = FactsDocument(enterprise.factsJSON) else { continue }
@@ -136,7 +171,7 @@ final class BatchWriter: @unchecked Sendable {
                     }
                     updates.append(EnterpriseRow(id: ids.next(), creditCode: code, name: values[1].text ?? "", city: place.city,
                                                  district: place.district, factsJSON: document.text, isDemo: false,
-                                                 createdAt: now(), isNew: true))
+                                                 createdAt: stamp, isNew: true))
                 }
             }
         } else {
@@ -174,11 +209,11 @@ final class BatchWriter: @unchecked Sendable {
         return results.values.compactMap { $0 }
     }
 
+    /// A registration's city and district.
     private func placeOf(_ values: [RegistryValue]) -> (city: String, district: String) {
-        let code = values[0].text ?? ""
-        let division = values[layout.index(of: "division_code")!].text ?? String(code.dropFirst(2).prefix(6))
-        return Divisions.place(city: values[layout.index(of: "city")!].text, district: values[layout.index(of: "district")!].text,
-                               division: division)
+        let (divisionColumn, cityColumn, districtColumn) = placeColumns!
+        let division = values[divisionColumn].text ?? String((values[0].text ?? "").dropFirst(2).prefix(6))
+        return Divisions.place(city: values[cityColumn].text, district: values[districtColumn].text, division: division)
     }
 
     /// The stored rows of `kind` for these enterprises, in record-key order, by credit code.

@@ -24,7 +24,8 @@ enum BulkValue: Sendable {
 }
 
 /// Where the import's statements go. On a SQLite file, a connection of the import's own
-/// (`SQLiteBulkConnection`): each statement prepared once and run row by row on a thread-pool thread. On
+/// (`SQLiteBulkConnection`): each statement prepared once and run row by row on a queue of its own, inserts
+/// written behind while the import prepares its next rows. On
 /// PostgreSQL (and SQLite in memory, which another connection cannot open), one connection of the pool and
 /// multi-row statements through SQLKit, a few thousand rows each. Values are stored as Fluent stores them
 /// (SQLite: UUIDs as text, dates as seconds), so models read the rows back unchanged.
@@ -41,8 +42,14 @@ struct BulkStatements: Sendable {
                                      _ body: @escaping @Sendable (BulkStatements) async throws -> T) async throws -> T {
         if let path = try await sqliteFile(of: database) {
             let connection = try await NIOThreadPool.singleton.runIfActive { try SQLiteBulkConnection(path: path) }
-            defer { connection.close() }
-            return try await body(BulkStatements(backend: .sqlite(connection)))
+            do {
+                let result = try await body(BulkStatements(backend: .sqlite(connection)))
+                await connection.finish()
+                return result
+            } catch {
+                await connection.finish()
+                throw error
+            }
         }
         return try await database.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
@@ -82,9 +89,18 @@ struct BulkStatements: Sendable {
             try await run("COMMIT", [])
             return result
         } catch {
-            _ = try? await run("ROLLBACK", [])
+            switch backend {
+            case .sqlite(let connection): _ = try? await connection.perform(discardingFailure: true) { try $0.run("ROLLBACK", []) }
+            case .sql: _ = try? await run("ROLLBACK", [])
+            }
             throw error
         }
+    }
+
+    /// SQLite's `data_version`: it changes when another connection commits (nil: not SQLite).
+    func dataVersion() async throws -> Int64? {
+        guard case .sqlite = backend else { return nil }
+        return try await run("PRAGMA data_version", []).first?.int64("data_version")
     }
 
     /// The rows of `table` whose credit code is one of `codes`, in `order` within each code.
@@ -95,7 +111,7 @@ struct BulkStatements: Sendable {
         switch backend {
         case .sqlite(let connection):
             let text = head + "= ?" + tail
-            return try await NIOThreadPool.singleton.runIfActive { try connection.run(text, each: codes.map { [.text($0)] }) }
+            return try await connection.perform { try $0.run(text, each: codes.map { [.text($0)] }) }
         case .sql:
             var rows: [BulkRow] = []
             for chunk in codes.chunked(900) {
@@ -106,7 +122,9 @@ struct BulkStatements: Sendable {
     }
 
     /// Inserts `rows` (values in the order of `columns`); `conflict` says what a row whose key is already
-    /// stored does instead (`(id) DO UPDATE SET …`).
+    /// stored does instead (`(id) DO UPDATE SET …`). On SQLite the rows are written behind: this returns
+    /// once the insert before them is done, and their failure is thrown by the next statement (at the latest
+    /// the commit), so the caller prepares its next rows while SQLite writes these.
     func insert(into table: String, columns: [String], rows: [[BulkValue]], onConflict conflict: String) async throws {
         guard !rows.isEmpty else { return }
         let head = "INSERT INTO \(table) (\(columns.map(Self.quoted).joined(separator: ", "))) VALUES "
@@ -114,7 +132,7 @@ struct BulkStatements: Sendable {
         let tuple = Self.tuple(columns.count)
         switch backend {
         case .sqlite(let connection):
-            _ = try await NIOThreadPool.singleton.runIfActive { try connection.run(head + tuple + tail, each: rows) }
+            try await connection.write { try $0.run(head + tuple + tail, each: rows) }
         case .sql:
             for chunk in rows.chunked(max(30_000 / columns.count, 1)) {
                 try await run(head + Array(repeating: tuple, count: chunk.count).joined(separator: ",") + tail, chunk.flatMap { $0 })
@@ -122,9 +140,9 @@ struct BulkStatements: Sendable {
         }
     }
 
-    /// Drops the enterprise search indexes for a first load (`restoreSearchIndexes` builds them again).
+    /// Drops the enterprise search indexes a first load builds at its end (`restoreSearchIndexes`).
     func dropSearchIndexes() async throws {
-        for index in Enterprise.searchIndexes { try await run("DROP INDEX IF EXISTS \(Self.quoted(index.name))", []) }
+        for index in Enterprise.searchIndexes where index.builtAfterFirstLoad { try await run("DROP INDEX IF EXISTS \(Self.quoted(index.name))", []) }
     }
 
     /// Builds the enterprise search indexes that are missing (after a first load, or one that was killed).
@@ -141,7 +159,7 @@ struct BulkStatements: Sendable {
         let sql: any SQLDatabase
         switch backend {
         case .sqlite(let connection):
-            return try await NIOThreadPool.singleton.runIfActive { try connection.run(text, values) }
+            return try await connection.perform { try $0.run(text, values) }
         case .sql(let database):
             sql = database
         }

@@ -20,13 +20,15 @@ struct FactsDocument {
     /// Members in key order, no whitespace: what `JSONText.encode` writes.
     var text: String {
         var out = "{"
+        out.reserveCapacity(members.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 4 })
         for (index, key) in members.keys.sorted().enumerated() {
             if index > 0 { out += "," }
-            out += JSONQuote.quote(key)
+            JSONQuote.append(key, to: &out)
             out += ":"
             out += members[key]!
         }
-        return out + "}"
+        out += "}"
+        return out
     }
 
     /// Splits a JSON object into its members; values are found by matching brackets outside strings.

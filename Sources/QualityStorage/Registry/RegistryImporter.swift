@@ -81,16 +81,22 @@ public struct RegistryImporter: Sendable {
         let (batchSize, batches) = (self.batchSize, self.batchesPerTransaction)
         report = try await BulkStatements.session(on: database) { [report] bulk in
             var report = report
+            // Read before the tables are looked at: a commit by anyone else from here on changes it.
+            let version = try await bulk.dataVersion()
             writer.otherKindsWithRows = try await writer.nonEmptyTables(bulk)
-            // A first load (no enterprise yet) builds the search indexes once at its end instead of inserting
-            // every enterprise into them; a load that was killed leaves them to the next import, which starts here.
+            // A first load (no enterprise yet) builds the name index once at its end instead of inserting every
+            // enterprise into it; a load that was killed leaves it to the next import, which starts here.
             try await bulk.restoreSearchIndexes()
             let noEnterprises = try await bulk.run("SELECT id FROM \(Enterprise.schema) LIMIT 1", []).isEmpty
+            let noRows = try await bulk.run("SELECT credit_code FROM \(kind.table) LIMIT 1", []).isEmpty
+            if version != nil {
+                writer.ownTables = Set([noEnterprises ? Enterprise.schema : nil, noRows ? kind.table : nil].compactMap { $0 })
+            }
             let firstLoad = kind == .registrations && noEnterprises
             if firstLoad { try await bulk.dropSearchIndexes() }
             do {
                 report = try await Self.load(source, with: writer, into: bulk, batchSize: batchSize, batches: batches,
-                                             report: report, estimated: estimated, progress: progress)
+                                             version: version, report: report, estimated: estimated, progress: progress)
             } catch {
                 if firstLoad { try? await bulk.restoreSearchIndexes() }
                 throw error
@@ -107,15 +113,18 @@ public struct RegistryImporter: Sendable {
     }
 
     /// Reads, checks and writes the whole file: each batch is read and checked on another task while the
-    /// one before it is written, and every `batches` batches are one transaction.
+    /// one before it is written, and every `batches` batches are one transaction. `version` is the database's
+    /// data version when the import began: once another connection has committed, the writer looks up
+    /// every code again.
     private static func load(_ source: RowSource, with writer: BatchWriter, into bulk: BulkStatements, batchSize: Int, batches: Int,
-                             report: ImportReport, estimated: Int,
+                             version: Int64?, report: ImportReport, estimated: Int,
                              progress: @Sendable (ImportProgress) -> Void) async throws -> ImportReport {
         var report = report
         var next = Task.detached { try source.next(batchSize) }
         var finished = false
         while !finished {
             try await bulk.transaction { tx in
+                if !writer.ownTables.isEmpty, try await tx.dataVersion() != version { writer.ownTables = [] }
                 for _ in 0..<batches {
                     let batch = try await next.value
                     guard !batch.rows.isEmpty || !batch.rejected.isEmpty else {

@@ -93,8 +93,15 @@ public struct RegistryRowParser: Sendable {
     private func trimmed(_ text: String) -> String {
         // Most registry fields have no surrounding space; skip the scan when neither end is one.
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        if !Self.isWhitespace(first) && !Self.isWhitespace(last) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `scalar.properties.isWhitespace`, answered without Unicode's property tables for letters and digits
+    /// (ASCII, and everything past U+3000, the last whitespace scalar: every Chinese character).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.value <= 0x3000 && scalar.properties.isWhitespace
     }
 
     /// The layout's name for a column of the file, or its position.

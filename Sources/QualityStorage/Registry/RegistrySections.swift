@@ -98,32 +98,31 @@ enum RegistrySections {
     /// these are made by one import.
     static func registrationJSON(_ r: [RegistryValue]) -> String {
         var out = "{"
-        out.reserveCapacity(256)
+        out.reserveCapacity(320)
         var first = true
-        for (key, index) in registrationMembers {
+        for (key, index, optional) in registrationMembers {
             let value = r[index].text
-            guard value != nil || !registrationOptional.contains(index) else { continue }
+            guard value != nil || !optional else { continue }
             if !first { out += "," }
             first = false
             out += key
             JSONQuote.append(value ?? "", to: &out)
         }
-        return out + "}"
+        out += "}"
+        return out
     }
 
-    /// The registration's JSON names (quoted, with their colon) in sorted order, and their columns.
-    private static let registrationMembers: [(String, Int)] = {
+    /// The registration's JSON names (quoted, with their colon) in sorted order, their columns, and
+    /// whether the member is left out when empty (the others are written as "").
+    private static let registrationMembers: [(String, Int, Bool)] = {
         let layout = RegistryKind.registrations.layout
         let names = ["city": "city", "credit_code": "creditCode", "district": "district", "division_code": "divisionCode",
                      "industry_code": "industryCode", "legal_form": "legalForm", "name": "name",
                      "operating_status": "operatingStatus", "registered_on": "registeredOn"]
-        return names.sorted { $0.value < $1.value }.map { (JSONQuote.quote($0.value) + ":", layout.index(of: $0.key)!) }
-    }()
-
-    /// Columns left out of the member when empty; the others are written as "" when empty.
-    private static let registrationOptional: Set<Int> = {
-        let layout = RegistryKind.registrations.layout
-        return Set(["division_code", "city", "district"].map { layout.index(of: $0)! })
+        let optional: Set = ["division_code", "city", "district"]
+        return names.sorted { $0.value < $1.value }.map {
+            (JSONQuote.quote($0.value) + ":", layout.index(of: $0.key)!, optional.contains($0.key))
+        }
     }()
 
     private static func existingStaff(_ document: FactsDocument) -> Staff {

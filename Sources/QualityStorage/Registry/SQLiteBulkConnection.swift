@@ -8,16 +8,23 @@ import VaporCSQLite
 /// statement needs no statement journal (a multi-row `INSERT … VALUES (…),(…)` inside a transaction keeps
 /// one, a third of SQLite's work in an import) and nothing is parsed or copied per batch.
 ///
-/// Blocking: call it from a thread-pool thread (`BulkStatements` does), one caller at a time.
+/// Its statements run in order on a serial queue of its own (`perform`, `write`), one caller at a time; a
+/// write returns before it is done, so the caller prepares its next rows while SQLite writes these.
 final class SQLiteBulkConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    private let queue = DispatchQueue(label: "qualitycity.registry-import.sqlite")
+    /// The failure of a write nobody has waited for, thrown by the next `perform`. Touched on `queue` only.
+    private var failure: (any Error)?
+    /// The last id bound, as text.
+    private var lastID: (id: UUID, text: String)?
 
     /// Opens `path` (which must exist) with settings for the length of this connection only: no fsync per
     /// commit (an import can be repeated), a 256 MB page cache, temporary data in memory, and waiting up to
     /// 15 s for another writer.
     init(path: String) throws {
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        // No mutex of SQLite's own: every call is made on `queue`, one at a time.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK else {
             let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "status \(status)"
@@ -33,6 +40,39 @@ final class SQLiteBulkConnection: @unchecked Sendable {
 
     deinit { close() }
 
+    /// Runs `work` on the connection after everything queued before it. A write that failed meanwhile is
+    /// thrown instead (`discardingFailure`: forgotten, and `work` runs anyway, as a rollback must).
+    func perform<T: Sendable>(discardingFailure: Bool = false,
+                              _ work: @escaping @Sendable (SQLiteBulkConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                if let failure = self.failure {
+                    self.failure = nil
+                    guard discardingFailure else { return continuation.resume(throwing: failure) }
+                }
+                continuation.resume(with: Result { try work(self) })
+            }
+        }
+    }
+
+    /// Queues `work` and returns once the write queued before it is done: while SQLite runs this one the
+    /// caller prepares the next. A failure is thrown by the next `perform` (at the latest, the commit), and
+    /// the writes queued after it are skipped. (Letting the caller run further ahead was slower: the two
+    /// cores then share more work at once.)
+    func write(_ work: @escaping @Sendable (SQLiteBulkConnection) throws -> Void) async throws {
+        try await perform { _ in }
+        queue.async {
+            guard self.failure == nil else { return }
+            do { try work(self) } catch { self.failure = error }
+        }
+    }
+
+    /// Closes the connection once everything queued is done.
+    func finish() async {
+        _ = try? await perform(discardingFailure: true) { $0.close() }
+    }
+
+    /// Closes the connection at once: call it from `queue`, or when nothing is queued.
     func close() {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
         statements = [:]
@@ -41,7 +81,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     }
 
     /// Runs `text` once per set of values, each time from the same prepared statement; returns every row
-    /// the runs produce.
+    /// the runs produce. Blocking: call it from `perform` or `write`.
     @discardableResult
     func run(_ text: String, each valueSets: [[BulkValue]]) throws -> [BulkRow] {
         let statement = try prepared(text)
@@ -85,7 +125,10 @@ final class SQLiteBulkConnection: @unchecked Sendable {
         case .integer(let number): return sqlite_nio_sqlite3_bind_int64(statement, index, number)
         case .boolean(let flag): return sqlite_nio_sqlite3_bind_int64(statement, index, flag ? 1 : 0)
         case .date(let date): return sqlite_nio_sqlite3_bind_double(statement, index, date.timeIntervalSince1970)
-        case .uuid(let id): return bindText(Self.text(id), at: index, in: statement)
+        case .uuid(let id):
+            // The import's own id comes with every row: made into text once.
+            if lastID?.id != id { lastID = (id, Self.text(id)) }
+            return bindText(lastID!.text, at: index, in: statement)
         case .text(let text): return bindText(text, at: index, in: statement)
         }
     }
