@@ -27,10 +27,10 @@ final class BatchWriter: @unchecked Sendable {
     private var writtenCodes = Set<Int>()
 
     init(kind: RegistryKind, file: String, importID: UUID, now: @escaping @Sendable () -> Date) {
-        self.kind = kind
-        self.layout = kind.layout
-        self.table = kind.table
         let layout = kind.layout
+        self.kind = kind
+        self.layout = layout
+        self.table = kind.table
         placeColumns = layout.index(of: "division_code").map { ($0, layout.index(of: "city")!, layout.index(of: "district")!) }
         self.file = file
         self.importID = importID
@@ -62,12 +62,13 @@ final class BatchWriter: @unchecked Sendable {
         var changed = rows
         if !stored.isEmpty {
             changed = rows.filter { row in
-                switch stored[RecordID(row)] {
+                let hash = stored[RecordID(row)]
+                switch hash {
                 case nil: counts.inserted += 1
                 case row.hash?: counts.unchanged += 1
                 default: counts.updated += 1
                 }
-                return stored[RecordID(row)] != row.hash
+                return hash != row.hash
             }
         } else {
             counts.inserted += rows.count
