@@ -289,6 +289,22 @@ struct RegistryImportTests {
         }
     }
 
+    @Test("fields are trimmed of ASCII, no-break and ideographic (U+3000, the last whitespace scalar) spaces, not of letters")
+    func trimming() async throws {
+        try await TestStorage.withDatabase { db in
+            // setup: each field has a space at one end only (the check looks at both ends before trimming)
+            let lines = [Self.registrations[0],
+                         "\(Self.codeA),\u{3000}深圳市甲有限公司,440305,\t深圳市,南山区\u{A0},2010-03-15,legalPerson,C3981,active"]
+            // MUT
+            _ = try await RegistryImporter(database: db).run(kind: .registrations, file: try Self.file("r.csv", lines))
+            // validation
+            let enterprise = try #require(try await Enterprise.query(on: db).filter(\.$creditCode == Self.codeA).first())
+            #expect(enterprise.name == "深圳市甲有限公司")
+            #expect(enterprise.district == "南山区")
+            #expect(enterprise.city == "深圳市")
+        }
+    }
+
     @Test("a file without a required column is refused as a whole")
     func missingColumn() async throws {
         try await TestStorage.withDatabase { db in
