@@ -23,6 +23,11 @@ public final class Account: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $username, $displayName, $passwordHash, $role, $district, $enterprise, $department, $isActive, $email, $phone,
+         $createdAt]
+    }
+
     public init(id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role,
                 district: String? = nil, enterpriseID: UUID? = nil, department: String? = nil, isActive: Bool = true) {
         self.id = id
@@ -53,6 +58,8 @@ public final class UserSession: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $tokenHash, $account, $createdAt, $expiresAt, $lastSeenAt, $kind] }
+
     public init(tokenHash: String, accountID: UUID, createdAt: Date, expiresAt: Date, kind: String) {
         self.tokenHash = tokenHash
         self.$account.id = accountID
@@ -73,6 +80,8 @@ public final class LoginThrottle: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $failures, $windowStartedAt, $lockedUntil] }
 
     public init(key: String, failures: Int, windowStartedAt: Date) {
         self.id = key

@@ -46,6 +46,13 @@ public final class CallApplication: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $call, $enterprise, $district, $stage, $formJSON, $factsSnapshotJSON, $commitmentAccepted, $submittedAt,
+         $returnReason, $returnDeadline, $preliminaryOpinion, $districtRecommendation, $onSiteFindings, $evaluationJSON,
+         $engineVerdict, $idempotencyKey, $aggregateScore, $objectiveScore, $divergent, $rank, $version, $createdAt,
+         $updatedAt]
+    }
+
     public init(id: UUID? = nil, callID: UUID, enterpriseID: UUID, district: String, formJSON: String = "{}") {
         self.id = id
         self.$call.id = callID
@@ -76,6 +83,10 @@ public final class EvidenceFile: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $sha256, $displayName, $contentType, $size, $enterprise, $uploadedBy, $label, $createdAt]
+    }
+
     public init(sha256: String, displayName: String, contentType: String, size: Int, enterpriseID: UUID?, uploadedBy: UUID?) {
         self.sha256 = sha256
         self.displayName = displayName
@@ -97,6 +108,8 @@ public final class ApplicationMaterial: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $application, $materialKey, $file, $createdAt] }
 
     public init(applicationID: UUID, materialKey: String, fileID: UUID) {
         self.$application.id = applicationID

@@ -26,6 +26,11 @@ public final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "hash") public var hash: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $occurredAt, $actorAccountID, $actorRole, $actorName, $subjectType, $subjectID, $action, $fromStage, $toStage,
+         $reason, $ruleVersion, $explanation, $prevHash, $hash]
+    }
 }
 
 /// The head of the chain: one row holding the last sequence number and hash. Appends move it with a
@@ -38,6 +43,8 @@ public final class AuditHead: Model, @unchecked Sendable {
     @Field(key: "hash") public var hash: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $seq, $hash] }
 
     public init(id: Int, seq: Int, hash: String) {
         self.id = id

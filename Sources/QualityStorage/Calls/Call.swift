@@ -78,6 +78,12 @@ public final class Call: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $programmeID, $policyID, $year, $titleZh, $titleEn, $opensOn, $closesOn, $quota, $approvedCount, $stage,
+         $materialsJSON, $contacts, $noticeDays, $scoreAggregate, $isDemo, $publishedAt, $createdAt, $panelSizeValue,
+         $rubricYAML, $noticeStartsOn, $noticeEndsOn, $finalPublishedAt]
+    }
+
     public init(id: UUID? = nil, programmeID: String, policyID: String, year: Int, title: LocalizedText,
                 opensOn: CalendarDate, closesOn: CalendarDate, quota: Int?, stage: CallStage,
                 materials: [RequiredMaterial], contacts: String, noticeDays: Int = 10,

@@ -15,6 +15,8 @@ public final class QuotaLedger: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $programmeID, $year, $quota, $approved] }
+
     public init(programmeID: String, year: Int, quota: Int) {
         self.programmeID = programmeID
         self.year = year

@@ -29,6 +29,11 @@ public final class CreditRecord: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $enterprise, $kind, $area, $severity, $outcome, $level, $occurredOn, $reference, $summary, $privateNote,
+         $isPublic, $recordedBy, $recorderName, $recordedAt]
+    }
+
     public init(enterpriseID: UUID, kind: EventKind, area: EventArea, severity: Severity, outcome: EventOutcome,
                 level: AdministrativeLevel, occurredOn: CalendarDate, reference: String?, summary: String, privateNote: String?,
                 isPublic: Bool, recordedBy: UUID, recorderName: String, recordedAt: Date) {

@@ -24,6 +24,11 @@ public final class Enterprise: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $creditCode, $name, $city, $district, $factsJSON, $factsVersion, $isDemo, $contactName, $contactPhone,
+         $createdAt, $updatedAt]
+    }
+
     public init(id: UUID? = nil, creditCode: String, name: String, city: String, district: String,
                 factsJSON: String, isDemo: Bool = false) {
         self.id = id

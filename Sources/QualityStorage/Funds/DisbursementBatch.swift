@@ -25,6 +25,10 @@ public final class DisbursementBatch: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $fund, $label, $stage, $createdAt, $createdBy, $paidOn, $paymentReference, $paidBy]
+    }
+
     public init(id: UUID = UUID(), fundID: UUID, label: String, createdAt: Date, createdBy: String) {
         self.id = id
         self.$fund.id = fundID
@@ -59,6 +63,8 @@ public final class FundUseReport: Model, @unchecked Sendable {
     @Field(key: "submitted_by") public var submittedBy: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $grant, $kind, $year, $text, $spent, $file, $submittedAt, $submittedBy] }
 
     public init(grantID: UUID, kind: FundUseReportKind, year: Int, text: String, spent: Money?, fileID: UUID?,
                 submittedAt: Date, submittedBy: String) {

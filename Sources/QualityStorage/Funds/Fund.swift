@@ -44,6 +44,11 @@ public final class Fund: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $scopeKey, $policyID, $programmeID, $year, $nameZh, $nameEn, $source, $funderName, $funderCreditCode, $sandbox,
+         $isDemo, $createdAt]
+    }
+
     public init(id: UUID? = nil, policyID: String, programmeID: String?, year: Int, nameZh: String, nameEn: String,
                 source: FundSource, funderName: String, funderCreditCode: String? = nil, sandbox: Bool = false, isDemo: Bool = false) {
         self.id = id

@@ -82,6 +82,13 @@ public final class GrantApplication: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $fund, $enterprise, $policyID, $programmeID, $origin, $titleID, $stage, $mattersJSON, $claimJSON, $findingsJSON,
+         $statement, $offered, $cap, $approvedAmount, $disbursedAmount, $evaluationJSON, $engineVerdict, $ruleVersion,
+         $submittedAt, $decidedAt, $decidedOn, $decidedBy, $decisionReason, $batchID, $paidOn, $paymentReference, $endedAt,
+         $endedReason, $sandbox, $version, $createdAt, $updatedAt]
+    }
+
     public init(id: UUID? = nil, fundID: UUID?, enterpriseID: UUID, policyID: String, programmeID: String, origin: GrantOrigin,
                 titleID: UUID? = nil, matters: [String], claim: GrantClaim, statement: String, sandbox: Bool, submittedAt: Date) {
         self.id = id
@@ -118,6 +125,8 @@ public final class GrantEvidence: Model, @unchecked Sendable {
     @Parent(key: "file_id") public var file: EvidenceFile
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $grant, $file] }
 
     public init(grantID: UUID, fileID: UUID) {
         self.$grant.id = grantID

@@ -25,6 +25,10 @@ public final class GrantMatter: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $enterprise, $matterKey, $policyID, $programmeID, $grantID, $priorGrantID, $grantedOn, $amount]
+    }
+
     public var record: GrantRecord {
         GrantRecord(programme: programmeID, policy: policyID, matter: matterKey, date: grantedOn, amount: Money(fen: amount))
     }
@@ -57,6 +61,8 @@ public final class GrantCounter: Model, @unchecked Sendable {
     @Field(key: "maximum") public var limit: Int
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $key, $used, $limit] }
 
     public static func perYearKey(enterpriseID: UUID, programmeID: String, year: Int) -> String {
         "year:\(enterpriseID.uuidString):\(programmeID):\(year)"
@@ -122,6 +128,10 @@ public final class PriorGrant: Model, @unchecked Sendable {
     @Field(key: "imported_by") public var importedBy: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $enterprise, $policyID, $programmeID, $matterKey, $grantedOn, $amount, $note, $source, $importedAt, $importedBy]
+    }
 
     public init(id: UUID = UUID(), enterpriseID: UUID, policyID: String, programmeID: String, matterKey: String, grantedOn: CalendarDate,
                 amount: Money, note: String, source: String, importedAt: Date, importedBy: String) {

@@ -82,6 +82,11 @@ public final class LedgerEntry: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $fund, $sequence, $movement, $fromAccount, $toAccount, $amount, $grantID, $batchID, $memo, $actorAccountID,
+         $actorName, $recordedAt, $recordedOn]
+    }
+
     public var money: Money { Money(fen: amount) }
 }
 
@@ -144,6 +149,8 @@ public final class FundBalance: Model, @unchecked Sendable {
     @Field(key: "entries") public var entries: Int
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $budget, $available, $committed, $disbursed, $clawedBack, $entries] }
 
     public init(fundID: UUID) {
         self.id = fundID

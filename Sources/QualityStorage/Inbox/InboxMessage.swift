@@ -18,6 +18,10 @@ public final class InboxMessage: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $account, $subjectZh, $subjectEn, $bodyZh, $bodyEn, $link, $readAt, $createdAt]
+    }
+
     public init(accountID: UUID, subject: LocalizedText, body: LocalizedText, link: String?, createdAt: Date) {
         self.$account.id = accountID
         self.subjectZh = subject.zh

@@ -21,6 +21,10 @@ public final class Job: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $kind, $payloadJSON, $runAt, $uniqueKey, $lockedBy, $lockedUntil, $attempts, $lastError, $finishedAt, $createdAt]
+    }
+
     public init(kind: String, payloadJSON: String = "{}", runAt: Date, uniqueKey: String? = nil) {
         self.kind = kind
         self.payloadJSON = payloadJSON

@@ -20,6 +20,8 @@ public final class AnnualReport: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $title, $year, $dueOn, $summary, $fundUse, $fileID, $submittedAt, $late] }
+
     public init(titleID: UUID, year: Int, dueOn: CalendarDate, summary: String, fundUse: String, fileID: UUID?, submittedAt: Date, late: Bool) {
         self.$title.id = titleID
         self.year = year
@@ -53,6 +55,8 @@ public final class Rectification: Model, @unchecked Sendable {
     @OptionalField(key: "closed_on") public var closedOn: CalendarDate?
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $title, $reportYear, $issuedOn, $deadline, $status, $closedOn] }
 
     public init(titleID: UUID, reportYear: Int, issuedOn: CalendarDate, deadline: CalendarDate) {
         self.$title.id = titleID
@@ -102,6 +106,10 @@ public final class ChangeReport: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $title, $kind, $details, $effectiveOn, $district, $status, $districtNote, $cityNote, $filedAt]
+    }
+
     public init(titleID: UUID, kind: ChangeKind, details: String, effectiveOn: CalendarDate, district: String, filedAt: Date) {
         self.$title.id = titleID
         self.kind = kind
@@ -133,6 +141,8 @@ public final class ReReview: Model, @unchecked Sendable {
     @OptionalField(key: "decided_on") public var decidedOn: CalendarDate?
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $title, $dueOn, $outcome, $findings, $decidedOn] }
 
     public init(titleID: UUID, dueOn: CalendarDate) {
         self.$title.id = titleID

@@ -25,6 +25,10 @@ public final class PerformanceEvaluation: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $grant, $planned, $achieved, $spent, $rating, $findings, $evaluatedOn, $evaluatedBy]
+    }
+
     public init(grantID: UUID, planned: String, achieved: String, spent: Money?, rating: PerformanceRating, findings: String,
                 evaluatedOn: CalendarDate, evaluatedBy: String) {
         self.$grant.id = grantID

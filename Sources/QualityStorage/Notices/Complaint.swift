@@ -27,6 +27,11 @@ public final class Complaint: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $call, $application, $complainantName, $complainantContact, $text, $status, $outcome, $filedAt, $resolvedAt,
+         $resolvedBy]
+    }
+
     public init(callID: UUID, applicationID: UUID, complainantName: String, complainantContact: String, text: String, filedAt: Date) {
         self.$call.id = callID
         self.$application.id = applicationID

@@ -19,6 +19,10 @@ public final class RegistryImport: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $kind, $file, $startedAt, $finishedAt, $countsJSON, $rejectionsJSON, $actor]
+    }
+
     init(id: UUID, kind: RegistryKind, file: String, startedAt: Date, actor: String) {
         self.id = id
         self.kind = kind.rawValue
@@ -44,6 +48,8 @@ public final class MatchRun: Model, @unchecked Sendable {
     @Field(key: "actor") public var actor: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $onDate, $startedAt, $finishedAt, $enterpriseCount, $summaryJSON, $actor] }
 
     public init(id: UUID = UUID(), onDate: CalendarDate, startedAt: Date, finishedAt: Date, enterpriseCount: Int,
                 summary: MatchSummary, actor: String) {
@@ -125,6 +131,10 @@ public final class MatchCandidate: Model, @unchecked Sendable {
     @OptionalField(key: "award_fen") public var awardFen: Int64?
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $runID, $programmeID, $enterpriseID, $creditCode, $enterpriseName, $city, $district, $verdict, $score, $awardFen]
+    }
 }
 
 /// A copy of a policy with parameters changed, compared against a policy in force. Only the changes are
@@ -143,6 +153,10 @@ public final class SandboxDraft: Model, @unchecked Sendable {
     @Field(key: "updated_at") public var updatedAt: Date
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $name, $basePolicyID, $againstPolicyID, $changesJSON, $createdBy, $createdAt, $updatedAt]
+    }
 
     public init(name: String, basePolicyID: String, againstPolicyID: String, changesJSON: String, createdBy: String, at date: Date) {
         self.name = name

@@ -21,6 +21,10 @@ public final class Expert: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $account, $name, $fields, $affiliation, $employerCreditCode, $relationships, $isActive]
+    }
+
     public init(id: UUID? = nil, accountID: UUID, name: String, fields: String, affiliation: String,
                 employerCreditCode: String? = nil, relationships: String = "", isActive: Bool = true) {
         self.id = id
@@ -66,6 +70,10 @@ public final class PanelAssignment: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $call, $application, $expert, $status, $drawnAt, $declaredAt, $submittedAt, $opinion]
+    }
+
     public init(callID: UUID, applicationID: UUID, expertID: UUID, drawnAt: Date) {
         self.$call.id = callID
         self.$application.id = applicationID
@@ -91,6 +99,8 @@ public final class Recusal: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $call, $application, $expert, $kind, $reason, $recordedAt] }
+
     public init(callID: UUID, applicationID: UUID, expertID: UUID, kind: String, reason: String, recordedAt: Date) {
         self.$call.id = callID
         self.$application.id = applicationID
@@ -113,6 +123,8 @@ public final class ExpertScore: Model, @unchecked Sendable {
     @Field(key: "justification") public var justification: String
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $assignment, $indicatorID, $points, $justification] }
 
     public init(assignmentID: UUID, indicatorID: String, points: Int, justification: String) {
         self.$assignment.id = assignmentID

@@ -11,6 +11,8 @@ public final class Setting: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $value] }
+
     public init(key: String, value: String) {
         self.id = key
         self.value = value

@@ -15,6 +15,8 @@ public final class Department: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $name, $nameEN, $createdAt] }
+
     public init(name: String, nameEN: String) {
         self.name = name
         self.nameEN = nameEN
@@ -58,6 +60,11 @@ public final class CityIndicator: Model, @unchecked Sendable {
     @Children(for: \.$indicator) public var departments: [IndicatorDepartment]
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $key, $nameZH, $nameEN, $unitZH, $unitEN, $target, $direction, $firstYear, $targetYear, $perYear, $plan,
+         $clauseZH, $clauseEN, $citationText, $departmentsBasis, $sortOrder, $isActive, $source, $createdAt, $departments]
+    }
 
     public init(key: String, name: LocalizedText, unit: LocalizedText, target: String, direction: TargetDirection, firstYear: Int,
                 targetYear: Int?, perYear: Bool, plan: String, clause: LocalizedText?, citationText: String?, departmentsBasis: String,
@@ -105,6 +112,8 @@ public final class IndicatorDepartment: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] { [$id, $indicator, $department, $lead] }
+
     public init(indicatorID: UUID, department: String, lead: Bool) {
         self.$indicator.id = indicatorID
         self.department = department
@@ -123,6 +132,8 @@ public final class ReportingPeriod: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
+
+    public var properties: [any AnyProperty] { [$id, $year, $dueOn, $isDemo, $createdAt] }
 
     public init(year: Int, dueOn: CalendarDate, isDemo: Bool = false) {
         self.year = year
@@ -151,6 +162,10 @@ public final class IndicatorReport: Model, @unchecked Sendable {
     @Field(key: "is_demo") public var isDemo: Bool
 
     public init() {}
+
+    public var properties: [any AnyProperty] {
+        [$id, $indicator, $period, $value, $note, $evidence, $department, $reportedBy, $reportedAt, $late, $isDemo]
+    }
 
     public init(indicatorID: UUID, periodID: UUID, value: String, note: String, evidenceFileID: UUID?, department: String,
                 reportedBy: UUID, reportedAt: Date, late: Bool, isDemo: Bool = false) {

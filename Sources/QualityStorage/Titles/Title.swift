@@ -33,6 +33,11 @@ public final class Title: Model, @unchecked Sendable {
 
     public init() {}
 
+    public var properties: [any AnyProperty] {
+        [$id, $certificateNumber, $enterprise, $programmeID, $call, $application, $grantedOn, $validFrom, $validUntil,
+         $status, $endedOn, $endedReason, $endKind]
+    }
+
     public init(certificateNumber: String, enterpriseID: UUID, programmeID: String, callID: UUID, applicationID: UUID,
                 grantedOn: CalendarDate, validFrom: CalendarDate, validUntil: CalendarDate) {
         self.certificateNumber = certificateNumber
