@@ -286,8 +286,9 @@ struct ApplicationService: Sendable {
     private func transition(_ application: CallApplication, action: ApplicationAction, actor: AuditActor, expectedVersion: Int,
                             to target: ApplicationStage, set values: [(String, ConditionalUpdate.Value)], reason: String?,
                             assessment: Assessment?, notify: [(Notifier.Audience, Strings.Inbox.Message)]) async throws -> CallApplication {
-        let change = StageChange(applicationID: application.id!, from: application.stage, to: target, action: action, actor: actor,
-                                 expectedVersion: expectedVersion, values: values, reason: reason, assessment: assessment, notify: notify)
+        let change = try await StageChange(applicationID: application.id!, from: application.stage, to: target, action: action, actor: actor,
+                                           expectedVersion: expectedVersion, values: values, reason: reason, assessment: assessment, notify: notify)
+            .readingRecipients(on: database)
         let at = now
         try await database.writeTransaction { tx in
             guard try await change.apply(on: tx, at: at) else { throw AppError.conflict(Strings.Applications.stale) }

@@ -15,6 +15,11 @@ enum Notifier {
 
     static func notify(_ audience: Audience, subject: LocalizedText, body: LocalizedText, link: String?,
                        at date: Date, on database: any Database) async throws {
+        try await deliver(to: recipients(audience, on: database), subject: subject, body: body, link: link, at: date, on: database)
+    }
+
+    /// The active accounts of `audience`.
+    static func recipients(_ audience: Audience, on database: any Database) async throws -> [UUID] {
         let query = Account.query(on: database).filter(\.$isActive == true)
         switch audience {
         case .enterprise(let id): query.filter(\.$enterprise.$id == id)
@@ -23,10 +28,13 @@ enum Notifier {
         case .role(let role): query.filter(\.$role == role)
         case .account(let id): query.filter(\.$id == id)
         }
-        // One statement for the whole audience, whatever its size (a district's officers, every city officer).
-        let messages = try await query.all(\.$id).map {
-            InboxMessage(accountID: $0, subject: subject, body: body, link: link, createdAt: date)
-        }
+        return try await query.all(\.$id)
+    }
+
+    /// One statement for the whole audience, whatever its size (a district's officers, every city officer).
+    static func deliver(to accounts: [UUID], subject: LocalizedText, body: LocalizedText, link: String?,
+                        at date: Date, on database: any Database) async throws {
+        let messages = accounts.map { InboxMessage(accountID: $0, subject: subject, body: body, link: link, createdAt: date) }
         try await messages.create(on: database)
     }
 }

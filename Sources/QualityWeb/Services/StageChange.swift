@@ -17,6 +17,33 @@ struct StageChange: Sendable {
     var reason: String?
     var assessment: Assessment?
     var notify: [(Notifier.Audience, Strings.Inbox.Message)] = []
+    /// The accounts each notice goes to, when read before the transaction (`readingRecipients`) so that the
+    /// writer's lock is held for writing only; otherwise read inside it.
+    private var recipients: [[UUID]]?
+
+    init(applicationID: UUID, from: ApplicationStage, to: ApplicationStage, action: ApplicationAction, actor: AuditActor,
+         expectedVersion: Int? = nil, values: [(String, ConditionalUpdate.Value)] = [], reason: String? = nil,
+         assessment: Assessment? = nil, notify: [(Notifier.Audience, Strings.Inbox.Message)] = []) {
+        self.applicationID = applicationID
+        self.from = from
+        self.to = to
+        self.action = action
+        self.actor = actor
+        self.expectedVersion = expectedVersion
+        self.values = values
+        self.reason = reason
+        self.assessment = assessment
+        self.notify = notify
+    }
+
+    /// The same change with its notices' recipients read now, outside the transaction.
+    func readingRecipients(on database: any Database) async throws -> StageChange {
+        var change = self
+        var recipients: [[UUID]] = []
+        for (audience, _) in notify { recipients.append(try await Notifier.recipients(audience, on: database)) }
+        change.recipients = recipients
+        return change
+    }
 
     /// Returns false (and writes nothing) when the application is no longer where the caller saw it.
     func apply(on tx: any Database, at date: Date) async throws -> Bool {
@@ -29,8 +56,9 @@ struct StageChange: Sendable {
             where: conditions, on: tx)
         guard moved else { return false }
         let link = SiteURL.application(.value(applicationID)).path
-        for (audience, message) in notify {
-            try await Notifier.notify(audience, subject: message.subject, body: message.body, link: link, at: date, on: tx)
+        for (index, (audience, message)) in notify.enumerated() {
+            let accounts = if let recipients { recipients[index] } else { try await Notifier.recipients(audience, on: tx) }
+            try await Notifier.deliver(to: accounts, subject: message.subject, body: message.body, link: link, at: date, on: tx)
         }
         // The audit append comes last: on PostgreSQL it locks the chain's head row until the commit, and every
         // other writer waits for that row.
