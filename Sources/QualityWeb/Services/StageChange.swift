@@ -19,22 +19,7 @@ struct StageChange: Sendable {
     var notify: [(Notifier.Audience, Strings.Inbox.Message)] = []
     /// The accounts each notice goes to, when read before the transaction (`readingRecipients`) so that the
     /// writer's lock is held for writing only; otherwise read inside it.
-    private var recipients: [[UUID]]?
-
-    init(applicationID: UUID, from: ApplicationStage, to: ApplicationStage, action: ApplicationAction, actor: AuditActor,
-         expectedVersion: Int? = nil, values: [(String, ConditionalUpdate.Value)] = [], reason: String? = nil,
-         assessment: Assessment? = nil, notify: [(Notifier.Audience, Strings.Inbox.Message)] = []) {
-        self.applicationID = applicationID
-        self.from = from
-        self.to = to
-        self.action = action
-        self.actor = actor
-        self.expectedVersion = expectedVersion
-        self.values = values
-        self.reason = reason
-        self.assessment = assessment
-        self.notify = notify
-    }
+    var recipients: [[UUID]]? = nil
 
     /// The same change with its notices' recipients read now, outside the transaction.
     func readingRecipients(on database: any Database) async throws -> StageChange {
