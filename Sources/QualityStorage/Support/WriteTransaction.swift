@@ -31,7 +31,7 @@ public actor SQLiteGroupCommit {
 
     private var waiting: [any PendingWrite] = []
     private var committing = false
-    /// Commits made and changes they carried, for the tests and the load figures.
+    /// Commits made and the changes they carried (the tests read them to see that changes were grouped).
     public private(set) var commits = 0
     public private(set) var changes = 0
 
